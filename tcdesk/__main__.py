@@ -1,0 +1,5 @@
+import sys
+
+from tcdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Domain vocabulary and rules (DOMAIN.md, PACKAGE-FORMAT.md): plain Python, no storage, no Qt."""
