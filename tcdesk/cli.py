@@ -9,6 +9,7 @@ that this core module never imports Qt.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -16,6 +17,8 @@ from tcdesk import __version__, paths
 from tcdesk.domain.validation import InvalidValue
 from tcdesk.services import records, settings
 from tcdesk.store.db import Store, StoreError, open_store
+from tcdesk.sync.errors import PackageRefused
+from tcdesk.sync.keys import KeyProblem
 
 Gui = Callable[[paths.DataDir], int]
 
@@ -44,6 +47,29 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("table", help="a record sheet of the package format, e.g. recommendations")
     edit.add_argument("uid")
     edit.add_argument("assignments", nargs="+", metavar="COLUMN=VALUE")
+
+    imp = commands.add_parser("import", help="import a tcdesk package (.xlsx)")
+    imp.add_argument("file")
+    imp.add_argument("--allow-untrusted", action="store_true",
+                     help="accept an unsigned package or one signed by a key not in the trusted list, this once")
+    imp.add_argument("--preview", action="store_true", help="show what the import would do, change nothing")
+
+    exp = commands.add_parser("export", help="write a package for HQ (or, at HQ, for the field)")
+    exp.add_argument("file")
+    exp.add_argument("--full", action="store_true", help="every record, not only the changes HQ has not acknowledged")
+
+    key = commands.add_parser("keys", help="this office's signing key and the trusted keys")
+    key_commands = key.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    key_commands.add_parser("new", help="create this office's signing key")
+    trust_cmd = key_commands.add_parser("trust", help="trust a public key file (tcdesk-ed25519 …)")
+    trust_cmd.add_argument("pubfile")
+    key_commands.add_parser("list", help="list trusted keys with their ids and labels")
+    export_cmd = key_commands.add_parser("export", help="write this office's public key to a file")
+    export_cmd.add_argument("pubfile")
+
+    conflicts = commands.add_parser("conflicts", help="list open conflicts, or resolve one")
+    conflicts.add_argument("--resolve", metavar="UID")
+    conflicts.add_argument("--keep", choices=("mine", "theirs"))
     return parser
 
 
@@ -83,6 +109,94 @@ def _edit(store: Store, table: str, uid: str, changes: dict[str, str]) -> int:
     return 0
 
 
+def _progress_printer(enabled: bool):  # type: ignore[no-untyped-def]
+    def report(fraction: float, message: str) -> None:
+        if enabled:
+            print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
+
+    return report
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tcdesk.services import exchange
+
+    outcome = exchange.run_import(
+        store, Path(args.file), apply=not args.preview, allow_untrusted=args.allow_untrusted,
+        progress=_progress_printer(os.environ.get("TCDESK_PROGRESS") == "1"),
+    )
+    if outcome.refused:
+        raise Refused(outcome.report())
+    print(outcome.report())
+    if outcome.allowed_untrusted:
+        print("  (the package was not signed by a trusted key; you allowed it for this import, and the log says so)")
+    return 0
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tcdesk.services import exchange
+
+    summary = exchange.export_package(store, Path(args.file), full=args.full)
+    rows = ", ".join(f"{n} {sheet}" for sheet, n in summary.rows.items()) or "no records (nothing changed)"
+    print(f"{summary.path}: {summary.kind} {summary.package_id}, sequence {summary.sequence}, "
+          f"{'signed' if summary.signed else 'unsigned (no office key: tcdesk keys new)'}")
+    print(f"  carries: {rows}")
+    if summary.acknowledges:
+        print(f"  acknowledges {len(summary.acknowledges)} field returns")
+    return 0
+
+
+def _keys(store: Store, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tcdesk.services import trust
+
+    if args.keys_command == "new":
+        public = trust.create_office_key(store)
+        print(f"created signing key {public.key_id} ({public.label}); send HQ its public key: tcdesk keys export FILE")
+    elif args.keys_command == "trust":
+        public, added = trust.trust_key_file(store, Path(args.pubfile))
+        print(f"{'trusted' if added else 'already trusted'}: {public.key_id} {public.label}")
+    elif args.keys_command == "export":
+        public = trust.export_office_key(store, Path(args.pubfile))
+        print(f"wrote public key {public.key_id} to {args.pubfile}")
+    else:
+        listed = trust.trusted_keys(store)
+        for info in listed:
+            print(f"{info.key_id}  {info.label}{'  (this office)' if info.is_own else ''}")
+        if not listed:
+            print("no trusted keys")
+    return 0
+
+
+def _conflicts(store: Store, args: argparse.Namespace) -> int:
+    from tcdesk.services import conflicts
+
+    if args.resolve:
+        if not args.keep:
+            raise Refused("--resolve needs --keep mine or --keep theirs")
+        try:
+            conflicts.resolve(store, args.resolve, args.keep)
+        except LookupError as exc:
+            raise Refused(str(exc)) from None
+        print(f"conflict on {args.resolve} resolved: kept {args.keep}")
+        return 0
+    listed = conflicts.open_conflicts(store)
+    for view in listed:
+        fields = ", ".join(view.differing) + (", members/links" if view.children_differ else "")
+        print(f"{view.table} {view.uid}  mine rev {view.mine.get('rev', '?')}, theirs rev {view.their_rev}"
+              f"  differs in: {fields or 'metadata only'}")
+    if not listed:
+        print("no open conflicts")
+    return 0
+
+
+COMMANDS = {"import": _import, "export": _export, "keys": _keys, "conflicts": _conflicts}
+
+
 def main(argv: Sequence[str] | None = None, gui: Gui | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -102,8 +216,8 @@ def main(argv: Sequence[str] | None = None, gui: Gui | None = None) -> int:
             return _office(store, args.code)
         if args.command == "edit":
             return _edit(store, args.table, args.uid, changes)
-        parser.error(f"unknown command {args.command}")  # pragma: no cover - argparse catches it
-    except Refused as exc:
+        return COMMANDS[args.command](store, args)
+    except (Refused, PackageRefused, KeyProblem) as exc:
         print(f"tcdesk: {exc}", file=sys.stderr)
         return 1
     finally:

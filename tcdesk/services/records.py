@@ -17,6 +17,7 @@ from tcdesk.clock import utc_now
 from tcdesk.domain.schema import SYNC_COLUMN_NAMES, Sheet, record_sheet
 from tcdesk.domain.validation import InvalidValue, normalize, row_problems
 from tcdesk.services import settings
+from tcdesk.services.sync_state import acknowledged_mark
 from tcdesk.store.db import Store
 from tcdesk.store.models import RECORD_MODELS, ClusterMember, Conflict, ProjectLink, SyncFields
 from tcdesk.store.rows import to_db, to_text
@@ -64,6 +65,8 @@ def _office(session: Session) -> str:
 def stamp(session: Session, record: SyncFields, table: str) -> None:
     """Make ``record`` a new local revision: the single place where rev, dirty and attribution are set."""
     conflict = session.get(Conflict, (table, record.uid))
+    if record.rev and (record.local_change is None or record.local_change <= acknowledged_mark(session)):
+        record.base_rev = record.rev  # first local edit since the last exchange starts from this revision
     seen = max(record.rev, conflict.their_rev if conflict else 0)
     record.rev = seen + 1
     record.updated_at = utc_now()

@@ -1,0 +1,150 @@
+"""Writing a package: records out of the store, in stable order, every cell text, digest and signature."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from tcdesk.domain.schema import SHEETS, Sheet
+from tcdesk.sync import canonical
+from tcdesk.sync.manifest import FORMAT, FORMAT_VERSION
+from tcdesk.sync.merge import CHILDREN, RECORD_ORDER, _stored_text
+from tcdesk.sync.xlsx_writer import write_workbook
+
+
+@dataclass
+class Selection:
+    """Which records go out: everything, or those changed here after ``after_mark``."""
+
+    full: bool
+    after_mark: int = 0
+    with_base_rev: bool = True
+
+
+@dataclass
+class Outgoing:
+    sheets: dict[str, tuple[list[str], list[tuple[str, ...]]]] = field(default_factory=dict)
+    countries: set[str] = field(default_factory=set)
+
+    def rows(self, name: str) -> int:
+        return len(self.sheets[name][1]) if name in self.sheets else 0
+
+
+def _header(sheet: Sheet, with_base_rev: bool) -> list[str]:
+    return [n for n in sheet.column_names if with_base_rev or n != "base_rev"]
+
+
+def collect(conn: Connection, selection: Selection, hq: bool) -> Outgoing:
+    out = Outgoing()
+    for name in RECORD_ORDER:
+        sheet = SHEETS[name]
+        header = _header(sheet, selection.with_base_rev)
+        keep = [sheet.column_names.index(n) for n in header]
+        where = "" if selection.full else " WHERE local_change > ?"
+        params = () if selection.full else (selection.after_mark,)
+        sql = f"SELECT {', '.join(sheet.column_names)} FROM {name}{where} ORDER BY uid"
+        rows = []
+        for raw in conn.exec_driver_sql(sql, params):
+            text = _stored_text(sheet, tuple(raw))
+            rows.append(tuple(text[i] for i in keep))
+        if not rows:
+            continue
+        out.sheets[name] = (header, rows)
+        if "country" in header:
+            at = header.index("country")
+            out.countries.update(r[at] for r in rows if r[at])
+        if name == "countries":
+            out.countries.update(r[header.index("iso3")] for r in rows if r[header.index("iso3")])
+        if name in CHILDREN:
+            _collect_children(conn, out, name, [r[0] for r in rows])
+    _collect_reference(conn, out, selection, hq)
+    return out
+
+
+def _collect_children(conn: Connection, out: Outgoing, parent: str, uids: list[str]) -> None:
+    table, column = CHILDREN[parent]
+    sheet = SHEETS[table]
+    wanted = set(uids)
+    rows = sorted(
+        tuple(str(v) for v in r)
+        for r in conn.exec_driver_sql(f"SELECT {', '.join(sheet.column_names)} FROM {table} ORDER BY {column}")
+        if r[0] in wanted
+    )
+    if rows:
+        out.sheets[table] = (list(sheet.column_names), rows)
+
+
+def _collect_reference(conn: Connection, out: Outgoing, selection: Selection, hq: bool) -> None:
+    """Checklist templates go to the field; a full return also carries those its assessments answer."""
+    templates: set[tuple[str, str]] | None = None
+    if not hq:
+        if not selection.full or "assessments" not in out.sheets:
+            return
+        header, rows = out.sheets["assessments"]
+        templates = {(r[header.index("template")], r[header.index("version")]) for r in rows}
+    sheet = SHEETS["checklist_items"]
+    items = sorted(
+        (tuple(str(v) for v in r) for r in conn.exec_driver_sql(
+            f"SELECT {', '.join(sheet.column_names)} FROM checklist_items")),
+        key=lambda r: (r[0], int(r[1]), int(r[4]), r[3]),
+    )
+    items = [r for r in items if templates is None or (r[0], r[1]) in templates]
+    if items:
+        out.sheets["checklist_items"] = (list(sheet.column_names), items)
+    if hq:
+        sdg = SHEETS["sdg_reference"]
+        rows = [tuple(r) for r in conn.exec_driver_sql(
+            f"SELECT {', '.join(sdg.column_names)} FROM sdg_reference ORDER BY code")]
+        if rows:
+            out.sheets["sdg_reference"] = (list(sdg.column_names), rows)
+
+
+def manifest_values(
+    out: Outgoing, *, kind: str, origin: str, target: str, created_at: str, sequence: int,
+    acknowledges: Sequence[str],
+) -> dict[str, str]:
+    values = {
+        "format": FORMAT,
+        "format_version": str(FORMAT_VERSION),
+        "package_id": str(uuid.uuid4()),
+        "kind": kind,
+        "origin": origin,
+        "target": target,
+        "created_at": created_at,
+        "sequence": str(sequence),
+        "countries": "\n".join(sorted(out.countries)),
+    }
+    for name in sorted(out.sheets):
+        values[f"rows.{name}"] = str(out.rows(name))
+    if acknowledges:
+        values["acknowledges"] = "\n".join(acknowledges)
+    return values
+
+
+def write_package(path: Path, values: dict[str, str], out: Outgoing, signer=None) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Add digest (and signature), then write atomically: a crash never leaves half a package behind."""
+    values = dict(values)
+    values["digest"] = canonical.digest(values, out.sheets)
+    if signer is not None:
+        values["signer"], values["signature"] = signer(values["digest"])
+    ordered = [name for name in SHEETS if name in out.sheets]
+    sheets: list[tuple[str, Sequence[str], Iterable[Sequence[str]]]] = [
+        ("manifest", ["key", "value"], list(values.items()))
+    ]
+    sheets += [(name, out.sheets[name][0], out.sheets[name][1]) for name in ordered]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tcdesk-", suffix=".xlsx.part", dir=path.parent)
+    os.close(handle)
+    try:
+        write_workbook(Path(temporary), sheets)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return values
