@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from tcdesk import __version__, paths
 from tcdesk.domain.validation import InvalidValue
 from tcdesk.services import records, settings
-from tcdesk.store.db import Store, StoreError, open_store
+from tcdesk.services.startup import open_app_store
+from tcdesk.store.db import Store, StoreError
 from tcdesk.sync.errors import PackageRefused
 from tcdesk.sync.keys import KeyProblem
 
@@ -33,10 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="tcdesk: the Human Rights Adviser's offline desk. Without a command, starts the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"tcdesk {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help=f"data folder (default: ${paths.ENV_VAR} or the user data folder)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help=f"data folder (default: ${paths.ENV_VAR} or the user data folder)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    office = commands.add_parser("office", help="show or set this installation's office code (e.g. KEN-HRA, HQ)")
+    office = commands.add_parser(
+        "office", help="show or set this installation's office code (e.g. KEN-HRA, HQ)"
+    )
     office.add_argument("code", nargs="?", help="2-32 characters of A-Z, 0-9 and -")
 
     edit = commands.add_parser(
@@ -50,13 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help="import a tcdesk package (.xlsx)")
     imp.add_argument("file")
-    imp.add_argument("--allow-untrusted", action="store_true",
-                     help="accept an unsigned package or one signed by a key not in the trusted list, this once")
+    imp.add_argument(
+        "--allow-untrusted",
+        action="store_true",
+        help="accept an unsigned package or one signed by a key not in the trusted list, this once",
+    )
     imp.add_argument("--preview", action="store_true", help="show what the import would do, change nothing")
 
     exp = commands.add_parser("export", help="write a package for HQ (or, at HQ, for the field)")
     exp.add_argument("file")
-    exp.add_argument("--full", action="store_true", help="every record, not only the changes HQ has not acknowledged")
+    exp.add_argument(
+        "--full", action="store_true", help="every record, not only the changes HQ has not acknowledged"
+    )
 
     key = commands.add_parser("keys", help="this office's signing key and the trusted keys")
     key_commands = key.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
@@ -123,14 +133,19 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     from tcdesk.services import exchange
 
     outcome = exchange.run_import(
-        store, Path(args.file), apply=not args.preview, allow_untrusted=args.allow_untrusted,
+        store,
+        Path(args.file),
+        apply=not args.preview,
+        allow_untrusted=args.allow_untrusted,
         progress=_progress_printer(os.environ.get("TCDESK_PROGRESS") == "1"),
     )
     if outcome.refused:
         raise Refused(outcome.report())
     print(outcome.report())
     if outcome.allowed_untrusted:
-        print("  (the package was not signed by a trusted key; you allowed it for this import, and the log says so)")
+        print(
+            "  (the package was not signed by a trusted key; you allowed it for this import, and the log says so)"
+        )
     return 0
 
 
@@ -141,8 +156,10 @@ def _export(store: Store, args: argparse.Namespace) -> int:
 
     summary = exchange.export_package(store, Path(args.file), full=args.full)
     rows = ", ".join(f"{n} {sheet}" for sheet, n in summary.rows.items()) or "no records (nothing changed)"
-    print(f"{summary.path}: {summary.kind} {summary.package_id}, sequence {summary.sequence}, "
-          f"{'signed' if summary.signed else 'unsigned (no office key: tcdesk keys new)'}")
+    print(
+        f"{summary.path}: {summary.kind} {summary.package_id}, sequence {summary.sequence}, "
+        f"{'signed' if summary.signed else 'unsigned (no office key: tcdesk keys new)'}"
+    )
     print(f"  carries: {rows}")
     if summary.acknowledges:
         print(f"  acknowledges {len(summary.acknowledges)} field returns")
@@ -156,7 +173,9 @@ def _keys(store: Store, args: argparse.Namespace) -> int:
 
     if args.keys_command == "new":
         public = trust.create_office_key(store)
-        print(f"created signing key {public.key_id} ({public.label}); send HQ its public key: tcdesk keys export FILE")
+        print(
+            f"created signing key {public.key_id} ({public.label}); send HQ its public key: tcdesk keys export FILE"
+        )
     elif args.keys_command == "trust":
         public, added = trust.trust_key_file(store, Path(args.pubfile))
         print(f"{'trusted' if added else 'already trusted'}: {public.key_id} {public.label}")
@@ -187,8 +206,10 @@ def _conflicts(store: Store, args: argparse.Namespace) -> int:
     listed = conflicts.open_conflicts(store)
     for view in listed:
         fields = ", ".join(view.differing) + (", members/links" if view.children_differ else "")
-        print(f"{view.table} {view.uid}  mine rev {view.mine.get('rev', '?')}, theirs rev {view.their_rev}"
-              f"  differs in: {fields or 'metadata only'}")
+        print(
+            f"{view.table} {view.uid}  mine rev {view.mine.get('rev', '?')}, theirs rev {view.their_rev}"
+            f"  differs in: {fields or 'metadata only'}"
+        )
     if not listed:
         print("no open conflicts")
     return 0
@@ -207,7 +228,7 @@ def main(argv: Sequence[str] | None = None, gui: Gui | None = None) -> int:
         return gui(data_dir)
     changes = _parse_assignments(parser, args.assignments) if args.command == "edit" else {}
     try:
-        store = open_store(data_dir)
+        store = open_app_store(data_dir)
     except StoreError as exc:
         print(f"tcdesk: {exc}", file=sys.stderr)
         return 1

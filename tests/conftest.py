@@ -47,3 +47,9 @@ def shared_data(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs ../shared/data/{relative}, which is absent from a lone clone of the project")
     return path
+
+
+def pytest_configure(config):
+    import uuid
+
+    pytest.uid = lambda: str(uuid.uuid4())  # a fresh record uid, lower-case as the contract requires

@@ -15,10 +15,10 @@ from tcdesk.domain import vocabulary as v
 
 
 class Kind(Enum):
-    TEXT = "text"              # free text, any script, line breaks allowed
-    LINE = "line"              # free text on one line (names, codes, symbols)
-    ENUM = "enum"              # one of Column.choices
-    LIST = "list"              # free-text items, one per line
+    TEXT = "text"  # free text, any script, line breaks allowed
+    LINE = "line"  # free text on one line (names, codes, symbols)
+    ENUM = "enum"  # one of Column.choices
+    LIST = "list"  # free-text items, one per line
     SDG_TARGETS = "sdg targets"
     SDG_GOALS = "sdg goals"
     UID_LIST = "uid list"
@@ -28,9 +28,9 @@ class Kind(Enum):
     DATE = "date"
     TIMESTAMP = "timestamp"
     WHOLE = "whole number"
-    REVISION = "revision"      # whole number >= 1
-    DECIMAL = "decimal"        # non-negative, '.' as separator
-    FLAG = "flag"              # deleted: '1', '0' or empty
+    REVISION = "revision"  # whole number >= 1
+    DECIMAL = "decimal"  # non-negative, '.' as separator
+    FLAG = "flag"  # deleted: '1', '0' or empty
     OFFICE = "office"
 
 
@@ -192,8 +192,15 @@ SDG_REFERENCE = Sheet(
 SHEETS: dict[str, Sheet] = {
     s.name: s
     for s in (
-        COUNTRIES, RECOMMENDATIONS, CLUSTERS, CLUSTER_MEMBERS, PROJECTS, PROJECT_LINKS,
-        CHECKLIST_ITEMS, ASSESSMENTS, SDG_REFERENCE,
+        COUNTRIES,
+        RECOMMENDATIONS,
+        CLUSTERS,
+        CLUSTER_MEMBERS,
+        PROJECTS,
+        PROJECT_LINKS,
+        CHECKLIST_ITEMS,
+        ASSESSMENTS,
+        SDG_REFERENCE,
     )
 }
 RECORD_SHEETS: tuple[Sheet, ...] = tuple(s for s in SHEETS.values() if s.is_record)

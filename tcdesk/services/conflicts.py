@@ -35,8 +35,11 @@ class ConflictView:
     @property
     def differing(self) -> list[str]:
         """Content columns whose values differ, in the contract's column order."""
-        return [c.name for c in SHEETS[self.table].content_columns
-                if self.mine.get(c.name, "") != self.theirs.get(c.name, "")]
+        return [
+            c.name
+            for c in SHEETS[self.table].content_columns
+            if self.mine.get(c.name, "") != self.theirs.get(c.name, "")
+        ]
 
     @property
     def children_differ(self) -> bool:
@@ -56,9 +59,17 @@ def _view(session: Session, conflict: Conflict) -> ConflictView:
     their_children = theirs.pop("_children", [])
     record = session.get(RECORD_MODELS[conflict.table_name], conflict.uid)
     mine = to_text(SHEETS[conflict.table_name], record) if record else {}
-    return ConflictView(conflict.table_name, conflict.uid, conflict.their_rev, mine, theirs,
-                        _children(session, conflict.table_name, conflict.uid), their_children,
-                        conflict.package_id, conflict.received_at)
+    return ConflictView(
+        conflict.table_name,
+        conflict.uid,
+        conflict.their_rev,
+        mine,
+        theirs,
+        _children(session, conflict.table_name, conflict.uid),
+        their_children,
+        conflict.package_id,
+        conflict.received_at,
+    )
 
 
 def open_conflicts(store: Store) -> list[ConflictView]:

@@ -73,8 +73,10 @@ class ImportOutcome:
         if self.already_imported_at:
             return f"{self.file_name}: already imported on {self.already_imported_at}; nothing changed"
         verb = "imported" if self.applied else "would import"
-        lines = [f"{self.file_name}: {verb} {self.kind} {self.package_id} from {self.origin} "
-                 f"(sequence {self.sequence}, signer: {self.trust}{' ' + self.signer if self.signer else ''})"]
+        lines = [
+            f"{self.file_name}: {verb} {self.kind} {self.package_id} from {self.origin} "
+            f"(sequence {self.sequence}, signer: {self.trust}{' ' + self.signer if self.signer else ''})"
+        ]
         for sheet, counts in self.counts.items():
             shown = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
             lines.append(f"  {sheet}: {shown or 'nothing'}")
@@ -84,7 +86,12 @@ class ImportOutcome:
 
 def _describe(outcome: ImportOutcome, loaded: LoadedPackage) -> None:
     m = loaded.manifest
-    outcome.package_id, outcome.kind, outcome.origin, outcome.target = m.package_id, m.kind, m.origin, m.target
+    outcome.package_id, outcome.kind, outcome.origin, outcome.target = (
+        m.package_id,
+        m.kind,
+        m.origin,
+        m.target,
+    )
     outcome.sequence, outcome.created_at, outcome.signer = m.sequence, m.created_at, m.signer
     outcome.trust, outcome.signer_label = loaded.trust, loaded.signer_label
     outcome.notes = list(loaded.notes)
@@ -115,8 +122,14 @@ def _already_imported(session: Session, package_id: str) -> str:
 
 
 def run_import(
-    store: Store, path: Path, *, apply: bool, allow_untrusted: bool = False, demo: bool = False,
-    progress: Progress = _quiet, cancelled: Callable[[], bool] = _never,
+    store: Store,
+    path: Path,
+    *,
+    apply: bool,
+    allow_untrusted: bool = False,
+    demo: bool = False,
+    progress: Progress = _quiet,
+    cancelled: Callable[[], bool] = _never,
 ) -> ImportOutcome:
     """Preview (``apply=False``) or import a package. Never raises for a bad package: see ``refused``."""
     outcome = ImportOutcome(file_name=path.name)
@@ -136,7 +149,11 @@ def run_import(
     if apply and outcome.needs_permission and not allow_untrusted:
         outcome.refused = (
             f"{path.name} was refused: it is {loaded.trust}"
-            + (f" (signed by key {loaded.manifest.signer}, which is not in the trusted list)" if loaded.manifest.signer else "")
+            + (
+                f" (signed by key {loaded.manifest.signer}, which is not in the trusted list)"
+                if loaded.manifest.signer
+                else ""
+            )
             + ". Import it only if you know where it comes from, allowing it explicitly for this import."
         )
         return outcome
@@ -174,21 +191,38 @@ def run_import(
 
 def _store_has_records(store: Store) -> bool:
     with store.engine.connect() as conn:
-        return any(
-            conn.exec_driver_sql(f"SELECT 1 FROM {t} LIMIT 1").first() for t in merge.RECORD_ORDER
-        )
+        return any(conn.exec_driver_sql(f"SELECT 1 FROM {t} LIMIT 1").first() for t in merge.RECORD_ORDER)
 
 
-def _log_import(conn, loaded: LoadedPackage, plan: merge.Plan, outcome: ImportOutcome,  # type: ignore[no-untyped-def]
-                allowed_untrusted: bool, demo: bool) -> None:
+def _log_import(
+    conn,
+    loaded: LoadedPackage,
+    plan: merge.Plan,
+    outcome: ImportOutcome,  # type: ignore[no-untyped-def]
+    allowed_untrusted: bool,
+    demo: bool,
+) -> None:
     m = loaded.manifest
     conn.exec_driver_sql(
         "INSERT INTO exchange_log (direction, package_id, kind, origin, target, sequence, created_at, processed_at,"
         " file_name, signer, trusted, allowed_untrusted, demo, change_mark, acknowledged, counts, notes)"
         " VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)",
-        (m.package_id, m.kind, m.origin, m.target, m.sequence, m.created_at, utc_now(), loaded.path.name,
-         m.signer, 1 if loaded.trust == TRUSTED else 0, 1 if allowed_untrusted else 0, 1 if demo else 0,
-         json.dumps(plan.counts_json()), json.dumps(outcome.notes, ensure_ascii=False)),
+        (
+            m.package_id,
+            m.kind,
+            m.origin,
+            m.target,
+            m.sequence,
+            m.created_at,
+            utc_now(),
+            loaded.path.name,
+            m.signer,
+            1 if loaded.trust == TRUSTED else 0,
+            1 if allowed_untrusted else 0,
+            1 if demo else 0,
+            json.dumps(plan.counts_json()),
+            json.dumps(outcome.notes, ensure_ascii=False),
+        ),
     )
 
 
@@ -211,7 +245,9 @@ class ExportSummary:
     acknowledges: list[str]
 
 
-def export_package(store: Store, path: Path, *, full: bool = False, progress: Progress = _quiet) -> ExportSummary:
+def export_package(
+    store: Store, path: Path, *, full: bool = False, progress: Progress = _quiet
+) -> ExportSummary:
     office = settings.office_code(store)
     if not office:
         raise PackageRefused("set this installation's office code first (tcdesk office CODE)")
@@ -227,40 +263,69 @@ def export_package(store: Store, path: Path, *, full: bool = False, progress: Pr
     with store.engine.connect() as conn:
         out = package_out.collect(conn, selection, hq)
     values = package_out.manifest_values(
-        out, kind=kind, origin=office, target="*" if hq else HQ_OFFICE, created_at=utc_now(),
-        sequence=sequence, acknowledges=acks,
+        out,
+        kind=kind,
+        origin=office,
+        target="*" if hq else HQ_OFFICE,
+        created_at=utc_now(),
+        sequence=sequence,
+        acknowledges=acks,
     )
     progress(0.4, "writing the workbook")
     sign = trust.signer(store)
     values = package_out.write_package(path, values, out, sign)
     with store.transaction() as session:
         settings.write(session, EXPORT_SEQUENCE, str(sequence))
-        session.add(ExchangeLogEntry(
-            direction="export", package_id=values["package_id"], kind=kind, origin=office,
-            target=values["target"], sequence=sequence, created_at=values["created_at"], processed_at=utc_now(),
-            file_name=path.name, signer=values.get("signer", ""), trusted=sign is not None,
-            change_mark=None if hq else counter,
-            counts=json.dumps({name: {"exported": out.rows(name)} for name in out.sheets}),
-        ))
+        session.add(
+            ExchangeLogEntry(
+                direction="export",
+                package_id=values["package_id"],
+                kind=kind,
+                origin=office,
+                target=values["target"],
+                sequence=sequence,
+                created_at=values["created_at"],
+                processed_at=utc_now(),
+                file_name=path.name,
+                signer=values.get("signer", ""),
+                trusted=sign is not None,
+                change_mark=None if hq else counter,
+                counts=json.dumps({name: {"exported": out.rows(name)} for name in out.sheets}),
+            )
+        )
         if acks:
-            for entry in session.exec(select(ExchangeLogEntry).where(col(ExchangeLogEntry.package_id).in_(acks))):
+            for entry in session.exec(
+                select(ExchangeLogEntry).where(col(ExchangeLogEntry.package_id).in_(acks))
+            ):
                 entry.acknowledged = True
                 session.add(entry)
     progress(1.0, "done")
-    return ExportSummary(path, values["package_id"], kind, sequence, {n: out.rows(n) for n in out.sheets},
-                         sign is not None, acks)
+    return ExportSummary(
+        path,
+        values["package_id"],
+        kind,
+        sequence,
+        {n: out.rows(n) for n in out.sheets},
+        sign is not None,
+        acks,
+    )
 
 
 def _unacknowledged_returns(session: Session) -> list[str]:
     rows = session.exec(
-        select(ExchangeLogEntry.package_id).where(
-            ExchangeLogEntry.direction == "import", ExchangeLogEntry.kind == "field-return",
+        select(ExchangeLogEntry.package_id)
+        .where(
+            ExchangeLogEntry.direction == "import",
+            ExchangeLogEntry.kind == "field-return",
             col(ExchangeLogEntry.acknowledged).is_(False),
-        ).order_by(ExchangeLogEntry.id)
+        )
+        .order_by(ExchangeLogEntry.id)
     )
     return list(rows)
 
 
 def exchange_log(store: Store, limit: int = 500) -> list[ExchangeLogEntry]:
     with store.session() as session:
-        return list(session.exec(select(ExchangeLogEntry).order_by(col(ExchangeLogEntry.id).desc()).limit(limit)))
+        return list(
+            session.exec(select(ExchangeLogEntry).order_by(col(ExchangeLogEntry.id).desc()).limit(limit))
+        )

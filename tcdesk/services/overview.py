@@ -15,7 +15,15 @@ from tcdesk.domain import countries as iso
 from tcdesk.domain import vocabulary as v
 from tcdesk.services.sync_state import acknowledged_mark
 from tcdesk.store.db import Store
-from tcdesk.store.models import RECORD_MODELS, Assessment, ChecklistItem, Cluster, Country, Project, Recommendation
+from tcdesk.store.models import (
+    RECORD_MODELS,
+    Assessment,
+    ChecklistItem,
+    Cluster,
+    Country,
+    Project,
+    Recommendation,
+)
 
 
 @dataclass
@@ -60,7 +68,9 @@ def country_figures(store: Store, iso3: str) -> CountryFigures:
             _grouped(session, Recommendation.implementation_status, *live), (*v.IMPLEMENTATION_STATUSES, "")
         )
         figures.recommendations = sum(figures.by_mechanism.values())
-        clusters = _grouped(session, Cluster.priority, Cluster.country == iso3, col(Cluster.deleted).is_(False))
+        clusters = _grouped(
+            session, Cluster.priority, Cluster.country == iso3, col(Cluster.deleted).is_(False)
+        )
         figures.clusters = sum(clusters.values())
         figures.high_priority_clusters = clusters.get("high", 0)
         projects = _grouped(session, Project.status, Project.country == iso3, col(Project.deleted).is_(False))

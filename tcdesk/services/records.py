@@ -156,7 +156,9 @@ def delete_record(store: Store, table: str, uid: str) -> None:
 
 
 def cluster_members(session: Session, cluster_uid: str) -> list[str]:
-    rows = session.exec(select(ClusterMember.recommendation_uid).where(ClusterMember.cluster_uid == cluster_uid))
+    rows = session.exec(
+        select(ClusterMember.recommendation_uid).where(ClusterMember.cluster_uid == cluster_uid)
+    )
     return sorted(rows)
 
 

@@ -19,8 +19,18 @@ from tcdesk.sync.reader import RawSheet
 
 FORMAT = "tcdesk-package"
 FORMAT_VERSION = 1
-REQUIRED = ("format", "format_version", "package_id", "kind", "origin", "target", "created_at", "sequence",
-            "countries", "digest")
+REQUIRED = (
+    "format",
+    "format_version",
+    "package_id",
+    "kind",
+    "origin",
+    "target",
+    "created_at",
+    "sequence",
+    "countries",
+    "digest",
+)
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")
 _SIGNER = re.compile(r"^[0-9a-f]{16}$")
 
@@ -47,7 +57,9 @@ def read_values(sheet: RawSheet | None, file_name: str) -> tuple[dict[str, str],
     if sheet is None:
         raise PackageRefused(f"{file_name} was refused: it is not a tcdesk package (no 'manifest' sheet)")
     if "key" not in sheet.header or "value" not in sheet.header:
-        raise PackageRefused(f"{file_name} was refused: manifest!1: the columns 'key' and 'value' are required")
+        raise PackageRefused(
+            f"{file_name} was refused: manifest!1: the columns 'key' and 'value' are required"
+        )
     key_at, value_at = sheet.header.index("key"), sheet.header.index("value")
     values: dict[str, str] = {}
     rows: dict[str, int] = {}
@@ -67,8 +79,10 @@ def read_values(sheet: RawSheet | None, file_name: str) -> tuple[dict[str, str],
 def check_format(values: dict[str, str], file_name: str) -> None:
     """Format and version first: a newer package must say 'upgrade', not list a hundred problems."""
     if values.get("format", "").strip() != FORMAT:
-        raise PackageRefused(f"{file_name} was refused: it is not a tcdesk package (manifest format is "
-                             f"{values.get('format', '')!r}, expected {FORMAT!r})")
+        raise PackageRefused(
+            f"{file_name} was refused: it is not a tcdesk package (manifest format is "
+            f"{values.get('format', '')!r}, expected {FORMAT!r})"
+        )
     version = values.get("format_version", "").strip()
     major = version.split(".", 1)[0]
     if not major.isdigit():
@@ -93,7 +107,9 @@ def parse(values: dict[str, str], rows: dict[str, int]) -> tuple[Manifest, list[
         if key not in values:
             problem(key, "is missing")
     checks = (
-        ("package_id", check_uid), ("origin", check_office), ("created_at", check_timestamp),
+        ("package_id", check_uid),
+        ("origin", check_office),
+        ("created_at", check_timestamp),
     )
     for key, check in checks:
         if key in values:

@@ -59,7 +59,9 @@ class Plan:
 
     @property
     def changes_anything(self) -> bool:
-        return any(c[o] for c in self.counts.values() for o in ("inserted", "updated", "conflicting", "deleted"))
+        return any(
+            c[o] for c in self.counts.values() for o in ("inserted", "updated", "conflicting", "deleted")
+        )
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -77,7 +79,9 @@ def _stored_text(sheet: Sheet, row: tuple) -> tuple[str, ...]:  # type: ignore[t
     return tuple(out)
 
 
-def _local_rows(conn: Connection, sheet: Sheet, uids: list[str]) -> dict[str, tuple[tuple[str, ...], int | None]]:
+def _local_rows(
+    conn: Connection, sheet: Sheet, uids: list[str]
+) -> dict[str, tuple[tuple[str, ...], int | None]]:
     columns = ", ".join(sheet.column_names)
     found: dict[str, tuple[tuple[str, ...], int | None]] = {}
     if not conn.exec_driver_sql(f"SELECT 1 FROM {sheet.name} LIMIT 1").first():
@@ -121,7 +125,7 @@ def plan_records(conn: Connection, data: dict[str, SheetData], mark: int, plan: 
         children = _children_of(data, name)
         outcomes: dict[str, str] = {}
         for row in sheet_data.rows:
-            row = row[:deleted_at] + ("1" if row[deleted_at] == "1" else "0",) + row[deleted_at + 1 :]
+            row = (*row[:deleted_at], "1" if row[deleted_at] == "1" else "0", *row[deleted_at + 1 :])
             uid, rev, is_tombstone = row[0], int(row[1]), row[deleted_at] == "1"
             found = local.get(uid)
             if found is None:
@@ -212,7 +216,8 @@ def _check_children(data, child: str, parent: str, uids, problems: Problems, pla
 
 def _check_assessments(conn: Connection, data, uids, problems: Problems) -> None:  # type: ignore[no-untyped-def]
     items = {
-        (t, str(v), c) for t, v, c in conn.exec_driver_sql("SELECT template, version, code FROM checklist_items")
+        (t, str(v), c)
+        for t, v, c in conn.exec_driver_sql("SELECT template, version, code FROM checklist_items")
     }
     if "checklist_items" in data:
         items |= {(r[0], r[1], r[3]) for r in data["checklist_items"].rows}
@@ -224,13 +229,17 @@ def _check_assessments(conn: Connection, data, uids, problems: Problems) -> None
             continue
         key = (row[at["template"]], row[at["version"]], row[at["code"]])
         if key not in items:
-            problems.add(f"assessments!{number} code: no checklist item {key[2]} in {key[0]} version {key[1]}")
+            problems.add(
+                f"assessments!{number} code: no checklist item {key[2]} in {key[0]} version {key[1]}"
+            )
         for uid in filter(None, row[at["links"]].split("\n")):
             if uid not in linkable:
                 problems.add(f"assessments!{number} links: no recommendation or cluster {uid}")
 
 
-def plan_reference_sheets(conn: Connection, data: dict[str, SheetData], problems: Problems, plan: Plan) -> None:
+def plan_reference_sheets(
+    conn: Connection, data: dict[str, SheetData], problems: Problems, plan: Plan
+) -> None:
     if "checklist_items" in data:
         stored: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
         for row in conn.exec_driver_sql(
@@ -252,11 +261,19 @@ def plan_reference_sheets(conn: Connection, data: dict[str, SheetData], problems
                     "a template version never changes, a revised template needs a new version number"
                 )
     if "sdg_reference" in data:
-        stored_sdg = {r[0]: tuple(r) for r in conn.exec_driver_sql(
-            "SELECT code, title_en, title_fr, title_es, title_ar, title_ru, title_zh FROM sdg_reference")}
+        stored_sdg = {
+            r[0]: tuple(r)
+            for r in conn.exec_driver_sql(
+                "SELECT code, title_en, title_fr, title_es, title_ar, title_ru, title_zh FROM sdg_reference"
+            )
+        }
         incoming_sdg = {r[0]: r for r in data["sdg_reference"].rows}
         for code, row in incoming_sdg.items():
-            outcome = "inserted" if code not in stored_sdg else ("unchanged" if stored_sdg[code] == row else "updated")
+            outcome = (
+                "inserted"
+                if code not in stored_sdg
+                else ("unchanged" if stored_sdg[code] == row else "updated")
+            )
             plan.count("sdg_reference", outcome)
         plan.count("sdg_reference", "deleted", len(set(stored_sdg) - set(incoming_sdg)))
 
@@ -309,8 +326,12 @@ def _db_row(sheet: Sheet, row: tuple[str, ...]) -> tuple:  # type: ignore[type-a
 
 
 def apply_plan(
-    conn: Connection, data: dict[str, SheetData], plan: Plan, package_id: str,
-    progress: Progress, cancelled: CancelCheck,
+    conn: Connection,
+    data: dict[str, SheetData],
+    plan: Plan,
+    package_id: str,
+    progress: Progress,
+    cancelled: CancelCheck,
 ) -> None:
     """Write the plan; the caller owns the transaction, so an exception (or Cancelled) rolls it all back."""
 
@@ -334,11 +355,14 @@ def apply_plan(
         sheet = SHEETS[name]
         checkpoint(0.5 + 0.4 * step / len(RECORD_ORDER), f"writing {name}")
         for start in range(0, len(rec.writes), 20_000):
-            conn.exec_driver_sql(_upsert_sql(sheet), [_db_row(sheet, r) for r in rec.writes[start : start + 20_000]])
+            conn.exec_driver_sql(
+                _upsert_sql(sheet), [_db_row(sheet, r) for r in rec.writes[start : start + 20_000]]
+            )
             checkpoint(0.5 + 0.4 * step / len(RECORD_ORDER), f"writing {name}")
         if rec.applied:
-            conn.exec_driver_sql("DELETE FROM conflicts WHERE table_name = ? AND uid = ?",
-                                 [(name, uid) for uid in rec.applied])
+            conn.exec_driver_sql(
+                "DELETE FROM conflicts WHERE table_name = ? AND uid = ?", [(name, uid) for uid in rec.applied]
+            )
         if rec.conflicts:
             conn.exec_driver_sql(
                 "INSERT INTO conflicts (table_name, uid, their_rev, theirs, package_id, received_at) "
@@ -380,8 +404,11 @@ def _apply_reference_sheets(conn: Connection, data: dict[str, SheetData], plan: 
         conn.exec_driver_sql(
             "INSERT INTO checklist_items (template, version, section, code, position, text, guidance) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(r[0], int(r[1]), r[2], r[3], int(r[4]), r[5], r[6])
-             for r in data["checklist_items"].rows if (r[0], r[1]) in wanted],
+            [
+                (r[0], int(r[1]), r[2], r[3], int(r[4]), r[5], r[6])
+                for r in data["checklist_items"].rows
+                if (r[0], r[1]) in wanted
+            ],
         )
     if "sdg_reference" in data:
         conn.exec_driver_sql("DELETE FROM sdg_reference")

@@ -63,7 +63,7 @@ def collect(conn: Connection, selection: Selection, hq: bool) -> Outgoing:
             out.countries.update(r[header.index("iso3")] for r in rows if r[header.index("iso3")])
         if name in CHILDREN:
             _collect_children(conn, out, name, [r[0] for r in rows])
-    _collect_reference(conn, out, selection, hq)
+    _collect_reference(conn, out, hq)
     return out
 
 
@@ -73,40 +73,39 @@ def _collect_children(conn: Connection, out: Outgoing, parent: str, uids: list[s
     wanted = set(uids)
     rows = sorted(
         tuple(str(v) for v in r)
-        for r in conn.exec_driver_sql(f"SELECT {', '.join(sheet.column_names)} FROM {table} ORDER BY {column}")
+        for r in conn.exec_driver_sql(
+            f"SELECT {', '.join(sheet.column_names)} FROM {table} ORDER BY {column}"
+        )
         if r[0] in wanted
     )
     if rows:
         out.sheets[table] = (list(sheet.column_names), rows)
 
 
-def _collect_reference(conn: Connection, out: Outgoing, selection: Selection, hq: bool) -> None:
-    """Checklist templates go to the field; a full return also carries those its assessments answer."""
-    templates: set[tuple[str, str]] | None = None
+def _collect_reference(conn: Connection, out: Outgoing, hq: bool) -> None:
+    """Checklist templates and SDG titles travel from HQ to the field only (PACKAGE-FORMAT.md)."""
     if not hq:
-        if not selection.full or "assessments" not in out.sheets:
-            return
-        header, rows = out.sheets["assessments"]
-        templates = {(r[header.index("template")], r[header.index("version")]) for r in rows}
-    sheet = SHEETS["checklist_items"]
-    items = sorted(
-        (tuple(str(v) for v in r) for r in conn.exec_driver_sql(
-            f"SELECT {', '.join(sheet.column_names)} FROM checklist_items")),
-        key=lambda r: (r[0], int(r[1]), int(r[4]), r[3]),
-    )
-    items = [r for r in items if templates is None or (r[0], r[1]) in templates]
-    if items:
-        out.sheets["checklist_items"] = (list(sheet.column_names), items)
-    if hq:
-        sdg = SHEETS["sdg_reference"]
-        rows = [tuple(r) for r in conn.exec_driver_sql(
-            f"SELECT {', '.join(sdg.column_names)} FROM sdg_reference ORDER BY code")]
+        return
+    for name, order in (("checklist_items", "template, version, position, code"), ("sdg_reference", "code")):
+        sheet = SHEETS[name]
+        rows = [
+            tuple(str(v) for v in r)
+            for r in conn.exec_driver_sql(
+                f"SELECT {', '.join(sheet.column_names)} FROM {name} ORDER BY {order}"
+            )
+        ]
         if rows:
-            out.sheets["sdg_reference"] = (list(sdg.column_names), rows)
+            out.sheets[name] = (list(sheet.column_names), rows)
 
 
 def manifest_values(
-    out: Outgoing, *, kind: str, origin: str, target: str, created_at: str, sequence: int,
+    out: Outgoing,
+    *,
+    kind: str,
+    origin: str,
+    target: str,
+    created_at: str,
+    sequence: int,
     acknowledges: Sequence[str],
 ) -> dict[str, str]:
     values = {

@@ -109,10 +109,8 @@ def open_workbook(path: Path, only: set[str] | None = None) -> RawWorkbook:
         for name in names:
             if only is not None and name not in only:
                 continue
-            if name in container.formula_sheets:
-                grid = _grid_openpyxl(path, name)
-            else:
-                grid = _grid_calamine(workbook, name)
+            formulas = name in container.formula_sheets
+            grid = _grid_openpyxl(path, name) if formulas else _grid_calamine(workbook, name)
             total_rows += max(len(grid) - 1, 0)
             if total_rows > MAX_DATA_ROWS:
                 raise PackageRefused(

@@ -130,22 +130,30 @@ def write_workbook(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterab
             f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
             for i, name in enumerate(names, start=1)
         )
-        _write_part(archive, "xl/workbook.xml", [
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            f'xmlns:r="{_REL}"><sheets>{sheet_entries}</sheets></workbook>'
-        ])
+        _write_part(
+            archive,
+            "xl/workbook.xml",
+            [
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                f'xmlns:r="{_REL}"><sheets>{sheet_entries}</sheets></workbook>'
+            ],
+        )
         relationships = "".join(
             f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
             for i in range(1, len(names) + 1)
         )
         styles_id = len(names) + 1
-        _write_part(archive, "xl/_rels/workbook.xml.rels", [
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'{relationships}<Relationship Id="rId{styles_id}" Type="{_REL}/styles" Target="styles.xml"/>'
-            "</Relationships>"
-        ])
+        _write_part(
+            archive,
+            "xl/_rels/workbook.xml.rels",
+            [
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'{relationships}<Relationship Id="rId{styles_id}" Type="{_REL}/styles" Target="styles.xml"/>'
+                "</Relationships>"
+            ],
+        )
         _write_part(archive, "xl/styles.xml", [_STYLES])
         for i, (_, header, rows) in enumerate(sheets, start=1):
             _write_part(archive, f"xl/worksheets/sheet{i}.xml", _sheet_xml_chunks(header, rows))

@@ -14,7 +14,10 @@ from tcdesk.store.db import open_store
 
 def tcdesk_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ui", *args], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "ui", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
     )
 
@@ -41,7 +44,9 @@ def test_office_refuses_a_bad_code(tmp_path):
 def seeded(data_dir):
     store = open_store(data_dir)
     settings.set_office_code(store, "KEN-HRA")
-    uid = records.create(store, "recommendations", {"country": "KEN", "mechanism": "UPR", "text": "Adopt a law"})
+    uid = records.create(
+        store, "recommendations", {"country": "KEN", "mechanism": "UPR", "text": "Adopt a law"}
+    )
     store.close()
     return data_dir, uid
 
@@ -56,18 +61,31 @@ def _row(data_dir, uid):
 
 def test_edit_changes_the_record_with_a_new_revision(seeded):
     data_dir, uid = seeded
-    result = tcdesk_cli("--data-dir", str(data_dir.root), "edit", "recommendations", uid,
-                        "implementation_status=in progress", "notes=Ministry briefed")
+    result = tcdesk_cli(
+        "--data-dir",
+        str(data_dir.root),
+        "edit",
+        "recommendations",
+        uid,
+        "implementation_status=in progress",
+        "notes=Ministry briefed",
+    )
     assert result.returncode == 0, result.stderr
     row = _row(data_dir, uid)
-    assert (row["rev"], row["implementation_status"], row["notes"]) == ("2", "in progress", "Ministry briefed")
+    assert (row["rev"], row["implementation_status"], row["notes"]) == (
+        "2",
+        "in progress",
+        "Ministry briefed",
+    )
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["implementation_status=done"],
-         "implementation_status: 'done' is not one of not started, in progress, partially implemented, implemented"),
+        (
+            ["implementation_status=done"],
+            "implementation_status: 'done' is not one of not started, in progress, partially implemented, implemented",
+        ),
         (["colour=blue"], "unknown column 'colour'"),
         (["notes=ok", "issued_on=yesterday"], "issued_on: 'yesterday' is not a date"),
     ],
@@ -83,21 +101,30 @@ def test_edit_refuses_bad_input_with_exit_1_and_changes_nothing(seeded, args, me
 
 def test_edit_an_unknown_uid_exits_1(seeded):
     data_dir, _ = seeded
-    result = tcdesk_cli("--data-dir", str(data_dir.root), "edit", "recommendations",
-                        "00000000-0000-4000-8000-000000000000", "notes=x")
+    result = tcdesk_cli(
+        "--data-dir",
+        str(data_dir.root),
+        "edit",
+        "recommendations",
+        "00000000-0000-4000-8000-000000000000",
+        "notes=x",
+    )
     assert result.returncode == 1
     assert "no recommendations record with uid 00000000-0000-4000-8000-000000000000" in result.stderr
 
 
 def test_usage_errors_exit_2(seeded):
     data_dir, uid = seeded
-    assert tcdesk_cli("--data-dir", str(data_dir.root), "edit", "recommendations", uid, "notes").returncode == 2
+    assert (
+        tcdesk_cli("--data-dir", str(data_dir.root), "edit", "recommendations", uid, "notes").returncode == 2
+    )
     assert tcdesk_cli("frobnicate").returncode == 2
 
 
 def test_data_dir_from_the_environment(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TCDESK_DATA_DIR": str(tmp_path / "env-dir")}
-    result = subprocess.run([sys.executable, "-m", "ui", "office", "HQ"], capture_output=True, text=True,
-                            timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "ui", "office", "HQ"], capture_output=True, text=True, timeout=120, env=env
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env-dir" / "tcdesk.sqlite3").exists()

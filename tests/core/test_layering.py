@@ -56,6 +56,9 @@ def test_import_linter_contract_holds():
     root = CORE.parent
     result = subprocess.run(
         [str(Path(sys.executable).with_name("lint-imports"))],
-        cwd=root, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
