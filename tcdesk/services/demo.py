@@ -3,8 +3,9 @@
 The demo is about XVL, a code ISO reserves for user assignment, so no real State is ever confused with it.
 Its records carry HQ's attribution and no local change mark: they were never edited on this desk, so they
 are not "changes to send". Uids derive from the keys in the file, so every desk gets the same demo uids
-and a second load can tell the demo is already there. The demo never touches trusted keys: loading it
-must not make any package trusted.
+and a second load can tell the demo is already there. The demo travels as a bundled package
+(resources/demo/demo-package.xlsx, built from demo-country.json by ``build_demo_package``) imported through
+the same path as HQ's packages; it never touches trusted keys and is never exported.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from importlib.resources import files
+from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
 from tcdesk.domain.schema import ASSESSMENTS, CLUSTERS, COUNTRIES, PROJECTS, RECOMMENDATIONS, Column, Sheet
+from tcdesk.domain.schema import SHEETS as SCHEMA_SHEETS
 from tcdesk.domain.validation import InvalidValue, normalize, row_problems
 from tcdesk.domain.vocabulary import HQ_OFFICE
 from tcdesk.services import checklist_templates, settings
@@ -30,11 +33,12 @@ from tcdesk.store.models import (
     ClusterMember,
     Conflict,
     Country,
+    ExchangeLogEntry,
     Project,
     ProjectLink,
     Recommendation,
 )
-from tcdesk.store.rows import to_db
+from tcdesk.store.rows import to_db, to_text
 
 DEMO_ISO3 = "XVL"
 NAMESPACE = uuid.UUID("fd676f91-8594-4b60-bdf2-e14331808dd9")
@@ -77,22 +81,65 @@ def _loaded(session: Session) -> bool:
     return session.get(Country, demo_uid(COUNTRY_KEY)) is not None
 
 
-def load_demo(store: Store, data: dict[str, Any] | None = None) -> DemoSummary:
-    """Load the bundled demo (or ``data``, same shape) in one transaction; a second call writes nothing."""
+PACKAGE_FILE = "demo-package.xlsx"
+PACKAGE_ID = str(uuid.uuid5(NAMESPACE, "tcdesk-demo/package"))
+
+
+def demo_package_path() -> Traversable:
+    return files("tcdesk_resources") / "demo" / PACKAGE_FILE
+
+
+def build_demo_package(path: Path, data: dict[str, Any] | None = None) -> None:
+    """Write the demo as an (unsigned) HQ update package: the bundled file is built by this function.
+
+    Everything in it is fixed (package id, time, order), so rebuilding from the same JSON gives the same
+    bytes and a test can tell when the committed package is out of date.
+    """
+    from tcdesk.sync import package_out
+
     data = read_demo_data() if data is None else data
+    rows = _DemoRows(data, checklist_templates.bundled_template())
+    out = package_out.Outgoing()
+    for name in ("countries", "recommendations", "clusters", "projects", "assessments"):
+        sheet = SCHEMA_SHEETS[name]
+        chosen = sorted((r for r in rows.records if r.__tablename__ == name), key=lambda r: r.uid)
+        header = [n for n in sheet.column_names if n != "base_rev"]
+        out.sheets[name] = (header, [tuple(to_text(sheet, r)[n] for n in header) for r in chosen])
+    members = sorted((m.cluster_uid, m.recommendation_uid) for m in rows.links if isinstance(m, ClusterMember))
+    links = sorted((p.project_uid, p.kind, p.target_uid) for p in rows.links if isinstance(p, ProjectLink))
+    out.sheets["cluster_members"] = (["cluster_uid", "recommendation_uid"], members)
+    out.sheets["project_links"] = (["project_uid", "kind", "target_uid"], links)
+    out.countries = {DEMO_ISO3}
+    values = package_out.manifest_values(
+        out, kind="hq-update", origin=HQ_OFFICE, target="*", created_at=STAMP, sequence=1, acknowledges=()
+    )
+    values["package_id"] = PACKAGE_ID
+    package_out.write_package(path, values, out)
+
+
+def load_demo(store: Store) -> DemoSummary:
+    """Import the bundled demo package through the same path as any package, recorded as a demo import.
+
+    It is unsigned, so it is allowed for this one import only; no key becomes trusted. A second call
+    writes nothing.
+    """
+    from tcdesk.services import exchange
+
+    data = read_demo_data()
+    items = len(checklist_templates.bundled_template().items)
+    if is_demo_loaded(store):
+        return _summary(data, items, loaded=False)
     with store.transaction() as session:
-        checklist_templates.ensure_bundled_template(session)
-        template = checklist_templates.bundled_template()
-        if _loaded(session):
-            return _summary(data, len(template.items), loaded=False)
-        rows = _DemoRows(data, template)
-        session.add_all(rows.records)
-        session.flush()  # members and links refer to the records by foreign key
-        session.add_all(rows.links)
+        checklist_templates.ensure_bundled_template(session)  # the demo's assessments answer it
+    with as_file(demo_package_path()) as path:
+        outcome = exchange.import_package(store, Path(path), allow_untrusted=True, demo=True)
+    if not outcome.applied:
+        raise DemoDataError(f"the bundled demo package could not be imported: {outcome.report()}")
+    with store.transaction() as session:
         settings.write(session, settings.DEMO_COUNTRY, DEMO_ISO3)
         if not settings.read(session, settings.CURRENT_COUNTRY):
             settings.write(session, settings.CURRENT_COUNTRY, DEMO_ISO3)
-    return _summary(data, len(template.items), loaded=True)
+    return _summary(data, items, loaded=True)
 
 
 def _summary(data: dict[str, Any], items: int, *, loaded: bool) -> DemoSummary:
@@ -226,6 +273,7 @@ def remove_demo(store: Store) -> int:
                 )
             )
             removed += session.exec(delete(model).where(col(model.uid).in_(uids))).rowcount
+        session.exec(delete(ExchangeLogEntry).where(col(ExchangeLogEntry.demo).is_(True)))
         settings.write(session, settings.DEMO_COUNTRY, "")
         if settings.read(session, settings.CURRENT_COUNTRY) == DEMO_ISO3:
             settings.write(session, settings.CURRENT_COUNTRY, "")

@@ -259,7 +259,10 @@ def export_package(
         counter = int(settings.read(session, settings.CHANGE_COUNTER, "0"))
         sequence = int(settings.read(session, EXPORT_SEQUENCE, "0")) + 1
         acks = _unacknowledged_returns(session) if hq else []
-    selection = package_out.Selection(full=full or hq, after_mark=mark, with_base_rev=not hq)
+        demo_country = settings.read(session, settings.DEMO_COUNTRY)
+    selection = package_out.Selection(
+        full=full or hq, after_mark=mark, with_base_rev=not hq, exclude_country=demo_country
+    )
     with store.engine.connect() as conn:
         out = package_out.collect(conn, selection, hq)
     values = package_out.manifest_values(

@@ -122,10 +122,19 @@ def countries_in_store(store: Store) -> list[tuple[str, str]]:
 
 
 def pending_changes(store: Store) -> int:
-    """Records changed here and not yet acknowledged by HQ: the status bar's "changes to send"."""
+    """Records changed here and not yet acknowledged by HQ: the status bar's "changes to send".
+
+    Edits to the demo country are not counted: demo data is never exported.
+    """
+    from tcdesk.services import settings
+
     with store.session() as session:
         mark = acknowledged_mark(session)
-        return sum(
-            session.exec(select(func.count()).where(col(model.local_change) > mark)).one()
-            for model in RECORD_MODELS.values()
-        )
+        demo = settings.read(session, settings.DEMO_COUNTRY)
+        total = 0
+        for model in RECORD_MODELS.values():
+            where = [col(model.local_change) > mark]
+            if demo:
+                where.append((model.iso3 if model is Country else model.country) != demo)
+            total += session.exec(select(func.count()).where(*where)).one()
+        return total

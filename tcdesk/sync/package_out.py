@@ -25,6 +25,7 @@ class Selection:
     full: bool
     after_mark: int = 0
     with_base_rev: bool = True
+    exclude_country: str = ""  # the demo country: fictional data never leaves the desk
 
 
 @dataclass
@@ -46,11 +47,17 @@ def collect(conn: Connection, selection: Selection, hq: bool) -> Outgoing:
         sheet = SHEETS[name]
         header = _header(sheet, selection.with_base_rev)
         keep = [sheet.column_names.index(n) for n in header]
-        where = "" if selection.full else " WHERE local_change > ?"
-        params = () if selection.full else (selection.after_mark,)
+        clauses, params = [], []
+        if not selection.full:
+            clauses.append("local_change > ?")
+            params.append(selection.after_mark)
+        if selection.exclude_country:
+            clauses.append(f"{'iso3' if name == 'countries' else 'country'} != ?")
+            params.append(selection.exclude_country)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         sql = f"SELECT {', '.join(sheet.column_names)} FROM {name}{where} ORDER BY uid"
         rows = []
-        for raw in conn.exec_driver_sql(sql, params):
+        for raw in conn.exec_driver_sql(sql, tuple(params)):
             text = _stored_text(sheet, tuple(raw))
             rows.append(tuple(text[i] for i in keep))
         if not rows:

@@ -191,10 +191,37 @@ def _data_with(change) -> dict:
         (lambda d: d["recommendations"][0].update(respons="noted"), "upr3-001: unknown field"),
     ],
 )
-def test_a_bad_demo_value_is_refused_naming_key_and_column_and_nothing_is_written(store, change, named):
+def test_a_bad_demo_value_is_refused_naming_key_and_column_and_no_package_is_written(tmp_path, change, named):
+    target = tmp_path / "demo.xlsx"
     with pytest.raises(demo.DemoDataError, match=named.replace("(", r"\(")):
-        demo.load_demo(store, _data_with(change))
-    assert not demo.is_demo_loaded(store)
-    with store.session() as session:
-        assert _count(session, Recommendation) == 0
-    assert settings.get(store, settings.DEMO_COUNTRY) == ""
+        demo.build_demo_package(target, _data_with(change))
+    assert not target.exists()
+
+
+def test_the_bundled_package_is_built_from_the_demo_json(tmp_path):
+    """Fails when demo-country.json was edited without running scripts/build_demo_package.py."""
+    rebuilt = tmp_path / "demo.xlsx"
+    demo.build_demo_package(rebuilt)
+    assert rebuilt.read_bytes() == demo.demo_package_path().read_bytes()
+
+
+def test_the_demo_arrives_through_the_package_path_as_a_demo_import(loaded):
+    from tcdesk.services.exchange import exchange_log
+
+    (entry,) = exchange_log(loaded)
+    assert (entry.direction, entry.demo, entry.allowed_untrusted, entry.trusted) == ("import", True, True, False)
+    assert entry.package_id == demo.PACKAGE_ID
+
+
+def test_demo_records_are_never_exported(loaded, tmp_path):
+    from tcdesk.services import exchange
+    from tcdesk.services.overview import pending_changes
+
+    settings.set_office_code(loaded, "XVL-HRA")
+    from tcdesk.services import records
+
+    uid = demo.demo_uid("upr3-001")
+    records.update(loaded, "recommendations", uid, {"implementation_status": "implemented"})
+    assert pending_changes(loaded) == 0
+    summary = exchange.export_package(loaded, tmp_path / "full.xlsx", full=True)
+    assert summary.rows == {}
