@@ -12,14 +12,12 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from tcdesk import __version__, paths
-from tcdesk.domain.validation import InvalidValue
-from tcdesk.services import records, settings
-from tcdesk.services.startup import open_app_store
-from tcdesk.store.db import Store, StoreError
-from tcdesk.sync.errors import PackageRefused
-from tcdesk.sync.keys import KeyProblem
+
+if TYPE_CHECKING:  # the data layer is imported only once a command runs: --version and --help stay instant
+    from tcdesk.store.db import Store
 
 Gui = Callable[[paths.DataDir], int]
 
@@ -39,9 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    office = commands.add_parser(
-        "office", help="show or set this installation's office code (e.g. KEN-HRA, HQ)"
-    )
+    office = commands.add_parser("office", help="show or set this installation's office code (e.g. KEN-HRA, HQ)")
     office.add_argument("code", nargs="?", help="2-32 characters of A-Z, 0-9 and -")
 
     edit = commands.add_parser(
@@ -64,9 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", help="write a package for HQ (or, at HQ, for the field)")
     exp.add_argument("file")
-    exp.add_argument(
-        "--full", action="store_true", help="every record, not only the changes HQ has not acknowledged"
-    )
+    exp.add_argument("--full", action="store_true", help="every record, not only the changes HQ has not acknowledged")
 
     key = commands.add_parser("keys", help="this office's signing key and the trusted keys")
     key_commands = key.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
@@ -84,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _office(store: Store, code: str | None) -> int:
+    from tcdesk.domain.validation import InvalidValue
+    from tcdesk.services import settings
+
     if code is None:
         current = settings.office_code(store)
         print(current or "(no office code set: tcdesk office CODE)")
@@ -106,6 +103,8 @@ def _parse_assignments(parser: argparse.ArgumentParser, items: Sequence[str]) ->
 
 
 def _edit(store: Store, table: str, uid: str, changes: dict[str, str]) -> int:
+    from tcdesk.services import records
+
     try:
         before = records.get(store, table, uid)
         after = records.update(store, table, uid, changes)
@@ -143,9 +142,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         raise Refused(outcome.report())
     print(outcome.report())
     if outcome.allowed_untrusted:
-        print(
-            "  (the package was not signed by a trusted key; you allowed it for this import, and the log says so)"
-        )
+        print("  (the package was not signed by a trusted key; you allowed it for this import, and the log says so)")
     return 0
 
 
@@ -173,9 +170,7 @@ def _keys(store: Store, args: argparse.Namespace) -> int:
 
     if args.keys_command == "new":
         public = trust.create_office_key(store)
-        print(
-            f"created signing key {public.key_id} ({public.label}); send HQ its public key: tcdesk keys export FILE"
-        )
+        print(f"created signing key {public.key_id} ({public.label}); send HQ its public key: tcdesk keys export FILE")
     elif args.keys_command == "trust":
         public, added = trust.trust_key_file(store, Path(args.pubfile))
         print(f"{'trusted' if added else 'already trusted'}: {public.key_id} {public.label}")
@@ -227,6 +222,11 @@ def main(argv: Sequence[str] | None = None, gui: Gui | None = None) -> int:
             parser.error("the desktop app is started by the 'tcdesk' launcher; give a COMMAND here")
         return gui(data_dir)
     changes = _parse_assignments(parser, args.assignments) if args.command == "edit" else {}
+    from tcdesk.services.startup import open_app_store
+    from tcdesk.store.db import StoreError
+    from tcdesk.sync.errors import PackageRefused
+    from tcdesk.sync.keys import KeyProblem
+
     try:
         store = open_app_store(data_dir)
     except StoreError as exc:
