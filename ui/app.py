@@ -24,6 +24,7 @@ from tcdesk.store.db import Store, StoreError
 from ui.style import STYLE_SHEET
 
 BENCH_VARIABLE = "TCDESK_BENCH_FIRST_PAINT"
+SCREENSHOT_VARIABLE = "TCDESK_SCREENSHOT"
 
 
 def configure(app: QApplication) -> None:
@@ -85,14 +86,25 @@ def first_start(store: Store, parent: QWidget | None = None) -> bool:
 
 
 class _FirstPaint(QObject):
-    """Prints ``first-paint`` on the watched window's first paint event, then quits the app."""
+    """Prints ``first-paint`` on the watched window's first paint event, then quits the app.
+
+    With ``TCDESK_SCREENSHOT=FILE`` it also saves what was painted: the proof, on a machine without a
+    display, that the README's start command opens the window on the demo data.
+    """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             print("first-paint", flush=True)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            QTimer.singleShot(0, lambda: self._finish(watched))
         return False
+
+    @staticmethod
+    def _finish(window: QObject) -> None:
+        target = os.environ.get(SCREENSHOT_VARIABLE)
+        if target and isinstance(window, QWidget):
+            window.grab().save(target)
+        QCoreApplication.quit()
 
 
 def run(data_dir: DataDir) -> int:
