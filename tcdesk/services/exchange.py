@@ -142,8 +142,11 @@ def run_import(
     with store.session() as session:
         outcome.already_imported_at = _already_imported(session, loaded.manifest.package_id)
         note = _sequence_note(session, loaded.manifest.origin, loaded.manifest.sequence)
+        office = settings.read(session, settings.OFFICE)
     if note:
         outcome.notes.append(note)
+    if loaded.manifest.target not in ("*", "", office):
+        outcome.notes.append(f"the package is addressed to {loaded.manifest.target}, not to this office ({office})")
     if outcome.already_imported_at:
         return outcome
     if apply and outcome.needs_permission and not allow_untrusted:

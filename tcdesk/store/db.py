@@ -17,9 +17,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
 
 from tcdesk.paths import DataDir
+from tcdesk.store import search_text
 from tcdesk.store.backup import backup_database
 
-SCHEMA_HEAD = "0002_figure_indexes"
+SCHEMA_HEAD = "0003_search"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -67,6 +68,7 @@ def make_engine(database: Path) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
+        search_text.register(dbapi_connection)  # the search and facet triggers call these
 
     @event.listens_for(engine, "begin")
     def _begin(connection):  # type: ignore[no-untyped-def]

@@ -230,9 +230,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("cluster_uid", "recommendation_uid"),
     )
     with op.batch_alter_table("cluster_members", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_cluster_members_recommendation_uid"), ["recommendation_uid"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_cluster_members_recommendation_uid"), ["recommendation_uid"], unique=False)
 
     op.create_table(
         "project_links",
