@@ -43,8 +43,9 @@ def detail(store: Store, uid: str) -> RecommendationDetail:
         projects = [
             LinkedItem(*row)
             for row in conn.exec_driver_sql(
-                "SELECT DISTINCT p.uid, p.title, p.status FROM projects p JOIN project_links l ON l.project_uid = p.uid "
-                f"WHERE l.target_uid IN ({marks}) AND p.deleted = 0 ORDER BY p.title COLLATE NOCASE",
+                "SELECT DISTINCT p.uid, p.title, p.status FROM projects p "
+                f"JOIN project_links l ON l.project_uid = p.uid WHERE l.target_uid IN ({marks}) "
+                "AND p.deleted = 0 ORDER BY p.title COLLATE NOCASE",
                 tuple(targets),
             )
         ]
