@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("uid")
     edit.add_argument("assignments", nargs="+", metavar="COLUMN=VALUE")
 
-    imp = commands.add_parser("import", help="import a tcdesk package (.xlsx)")
+    imp = commands.add_parser("import", help="import a tcdesk package (.xlsx) or a UHRI export (Excel or JSON)")
     imp.add_argument("file")
     imp.add_argument(
         "--allow-untrusted",
@@ -57,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="accept an unsigned package or one signed by a key not in the trusted list, this once",
     )
     imp.add_argument("--preview", action="store_true", help="show what the import would do, change nothing")
+    imp.add_argument(
+        "--skip-unusable",
+        action="store_true",
+        help="UHRI exports: import the usable rows and leave out those listed as unusable (otherwise refused)",
+    )
+    imp.add_argument(
+        "--country",
+        action="append",
+        metavar="ISO3",
+        help="UHRI exports: import only recommendations concerning this country (repeatable; KEN,UGA works)",
+    )
 
     exp = commands.add_parser("export", help="write a package for HQ (or, at HQ, for the field)")
     exp.add_argument("file")
@@ -127,9 +138,16 @@ def _progress_printer(enabled: bool):  # type: ignore[no-untyped-def]
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
+    """A tcdesk package or a UHRI export, recognised by content (an unsafe file is refused either way)."""
     from pathlib import Path
 
     from tcdesk.services import exchange
+    from tcdesk.uhri.detect import UHRI_KINDS, detect
+
+    if detect(Path(args.file)) in UHRI_KINDS:
+        from tcdesk.uhri.cli import run_import
+
+        return run_import(store, Path(args.file), args)
 
     outcome = exchange.run_import(
         store,

@@ -44,9 +44,7 @@ def test_office_refuses_a_bad_code(tmp_path):
 def seeded(data_dir):
     store = open_store(data_dir)
     settings.set_office_code(store, "KEN-HRA")
-    uid = records.create(
-        store, "recommendations", {"country": "KEN", "mechanism": "UPR", "text": "Adopt a law"}
-    )
+    uid = records.create(store, "recommendations", {"country": "KEN", "mechanism": "UPR", "text": "Adopt a law"})
     store.close()
     return data_dir, uid
 
@@ -115,9 +113,7 @@ def test_edit_an_unknown_uid_exits_1(seeded):
 
 def test_usage_errors_exit_2(seeded):
     data_dir, uid = seeded
-    assert (
-        tcdesk_cli("--data-dir", str(data_dir.root), "edit", "recommendations", uid, "notes").returncode == 2
-    )
+    assert tcdesk_cli("--data-dir", str(data_dir.root), "edit", "recommendations", uid, "notes").returncode == 2
     assert tcdesk_cli("frobnicate").returncode == 2
 
 
@@ -128,3 +124,26 @@ def test_data_dir_from_the_environment(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env-dir" / "tcdesk.sqlite3").exists()
+
+
+def test_import_recognises_a_uhri_export_by_content(seeded, tmp_path):
+    from tests.uhri.exports import Annotation, new_id, uid_of, write_json, write_xlsx
+
+    data_dir, _ = seeded
+    annotation = Annotation(
+        id=new_id(),
+        text="Ratify the Optional Protocol to the Convention against Torture",
+        body="UPR",
+        states=("Chile",),
+        position="Supported",
+        session=49,
+        sdgs=("16.3 - Promote the rule of law",),
+    )
+    excel = write_xlsx(tmp_path / "uhri-export.json", [annotation])  # a misleading name: content decides
+    result = tcdesk_cli("--data-dir", str(data_dir.root), "import", str(excel))
+    assert result.returncode == 0, result.stderr
+    row = _row(data_dir, uid_of(annotation.id))
+    assert (row["country"], row["response"], row["sdg_targets"], row["cycle"]) == ("KEN", "supported", "16.3", "4")
+    again = tcdesk_cli("--data-dir", str(data_dir.root), "import", str(write_json(tmp_path / "e.xlsx", [annotation])))
+    assert again.returncode == 0, again.stderr
+    assert _row(data_dir, uid_of(annotation.id))["rev"] == row["rev"]  # same content: no new revision
