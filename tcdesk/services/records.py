@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 
+from sqlalchemy import event
 from sqlmodel import Session, delete, select
 
 from tcdesk.clock import utc_now
@@ -62,15 +63,34 @@ def _office(session: Session) -> str:
     return office
 
 
+@event.listens_for(Session, "after_transaction_end")
+def _forget_per_transaction(session: Session, _transaction) -> None:  # type: ignore[no-untyped-def]
+    session.info.pop("tcdesk", None)
+
+
+def _per_transaction(session: Session, key: str, compute):  # type: ignore[no-untyped-def]
+    """A value that cannot change within this transaction, computed once (bulk edits stamp thousands)."""
+    cache = session.info.setdefault("tcdesk", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def stamp(session: Session, record: SyncFields, table: str) -> None:
     """Make ``record`` a new local revision: the single place where rev, dirty and attribution are set."""
-    conflict = session.get(Conflict, (table, record.uid))
-    if record.rev and (record.local_change is None or record.local_change <= acknowledged_mark(session)):
+    conflicted = _per_transaction(
+        session,
+        f"conflicts:{table}",
+        lambda: set(session.exec(select(Conflict.uid).where(Conflict.table_name == table))),
+    )
+    conflict = session.get(Conflict, (table, record.uid)) if record.uid in conflicted else None
+    mark = _per_transaction(session, "acknowledged", lambda: acknowledged_mark(session))
+    if record.rev and (record.local_change is None or record.local_change <= mark):
         record.base_rev = record.rev  # first local edit since the last exchange starts from this revision
     seen = max(record.rev, conflict.their_rev if conflict else 0)
     record.rev = seen + 1
     record.updated_at = utc_now()
-    record.updated_by = _office(session)
+    record.updated_by = _per_transaction(session, "office", lambda: _office(session))
     record.local_change = settings.next_change_mark(session)
     session.add(record)
 
@@ -156,9 +176,7 @@ def delete_record(store: Store, table: str, uid: str) -> None:
 
 
 def cluster_members(session: Session, cluster_uid: str) -> list[str]:
-    rows = session.exec(
-        select(ClusterMember.recommendation_uid).where(ClusterMember.cluster_uid == cluster_uid)
-    )
+    rows = session.exec(select(ClusterMember.recommendation_uid).where(ClusterMember.cluster_uid == cluster_uid))
     return sorted(rows)
 
 
@@ -179,9 +197,7 @@ def set_cluster_members(store: Store, cluster_uid: str, recommendation_uids: Ite
 
 
 def project_links(session: Session, project_uid: str) -> list[tuple[str, str]]:
-    rows = session.exec(
-        select(ProjectLink.kind, ProjectLink.target_uid).where(ProjectLink.project_uid == project_uid)
-    )
+    rows = session.exec(select(ProjectLink.kind, ProjectLink.target_uid).where(ProjectLink.project_uid == project_uid))
     return sorted((kind, target) for kind, target in rows)
 
 
