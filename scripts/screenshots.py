@@ -3,8 +3,12 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
 Writes main-window.png (home page of the demo country, 1280x800) and first-start.png (the office code
-dialog with an invalid code typed, so the inline message shows). Neither the user's data folder nor
-their Qt settings are touched.
+dialog with an invalid code typed, so the inline message shows), then the exchange with HQ played out
+between two throw-away stores (``exchange_story``): import-preview.png (the preview of an HQ update that
+updates some records and conflicts with one), conflicts.png (that conflict side by side, one field
+ticked to take from HQ) and exchange-log.png (the Exchange page scrolled to its log); last
+recommendations.png (a search with highlights, a facet chosen, a record in the detail pane). Neither the
+user's data folder nor their Qt settings are touched.
 """
 
 from __future__ import annotations
@@ -13,14 +17,16 @@ import argparse
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QSize  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QSize, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea  # noqa: E402
 
 from tcdesk.paths import DataDir  # noqa: E402
 from tcdesk.services import demo, settings  # noqa: E402
@@ -31,6 +37,155 @@ from ui.app import configure  # noqa: E402
 def settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
+
+
+def wait_until(app: QApplication, condition: Callable[[], object], seconds: float = 30) -> None:
+    """Run the event loop until ``condition()`` holds (background work reports back through it)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screenshot scene did not come about in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def exchange_story(folder: Path) -> tuple[object, Path]:
+    """Two stores, HQ and the field office XVL-HRA, after a first round of exchange; returns the field
+    store and HQ's second update, which brings one new record, a few updates and one conflict.
+
+    HQ's content is the demo country, imported at HQ as ordinary records so that HQ exports it like any
+    other; every step goes through the services, exactly as the app and the command line would.
+    """
+    from importlib.resources import as_file
+
+    from tcdesk.services import exchange, records, trust
+    from tcdesk.services.startup import open_app_store
+
+    hq = open_app_store(DataDir(folder / "hq"))
+    settings.set_office_code(hq, "HQ")
+    field = open_app_store(DataDir(folder / "field"))
+    settings.set_office_code(field, "XVL-HRA")
+    with as_file(demo.demo_package_path()) as path:
+        exchange.import_package(hq, Path(path), allow_untrusted=True)
+    for store, other, name in ((hq, field, "hq.pub"), (field, hq, "xvl-hra.pub")):
+        trust.create_office_key(store)
+        trust.export_office_key(store, folder / name)
+        trust.trust_key_file(other, folder / name)
+
+    exchange.export_package(hq, folder / "tcdesk-HQ-1.xlsx")
+    exchange.import_package(field, folder / "tcdesk-HQ-1.xlsx")
+    keys = [demo.demo_uid(r["key"]) for r in demo.read_demo_data()["recommendations"]]
+    first, second = keys[0], keys[1]
+    records.update(field, "recommendations", first, {"implementation_status": "in progress"})
+    records.update(field, "recommendations", second, {"implementation_status": "partially implemented"})
+    exchange.export_package(field, folder / "tcdesk-XVL-HRA-1.xlsx")
+    exchange.import_package(hq, folder / "tcdesk-XVL-HRA-1.xlsx")
+
+    records.update(
+        field,
+        "recommendations",
+        first,
+        {"notes": "Draft bill discussed with the Ministry of Justice on 3 November; second reading due in January."},
+    )
+    records.update(
+        hq,
+        "recommendations",
+        first,
+        {
+            "implementation_status": "partially implemented",
+            "notes": "Bill adopted at first reading on 28 October (parliamentary record 2026/114).",
+        },
+    )
+    changed = [u for u in keys[2:] if records.get(hq, "recommendations", u)["implementation_status"] != "in progress"]
+    for uid in changed[:3]:
+        records.update(hq, "recommendations", uid, {"implementation_status": "in progress"})
+    records.create(
+        hq,
+        "recommendations",
+        {
+            "country": "XVL",
+            "mechanism": "TB",
+            "body": "CEDAW",
+            "document": "CEDAW/C/XVL/CO/8",
+            "paragraph": "12",
+            "text": "Adopt a comprehensive anti-discrimination law covering multiple and intersecting forms.",
+        },
+    )
+    update = folder / "tcdesk-HQ-2.xlsx"
+    exchange.export_package(hq, update)
+    hq.close()
+    return field, update
+
+
+def exchange_shots(app: QApplication, folder: Path, out: Path) -> None:
+    from ui.main_window import MainWindow
+
+    field, update = exchange_story(folder / "exchange")
+    QFileDialog.getOpenFileName = staticmethod(lambda *_a, **_k: (str(update), ""))  # type: ignore[method-assign]
+    try:
+        window = MainWindow(field)
+        window.show()
+        window.resize(QSize(1280, 800))
+        window.show_page(5)
+        page = window.stack.currentWidget()
+        settle(app)
+        page.import_button.click()
+        wait_until(app, lambda: page.flows.preview_dialog is not None and page.flows.preview_dialog.isVisible())
+        preview = page.flows.preview_dialog
+        settle(app)
+        preview.grab().save(str(out / "import-preview.png"))
+
+        preview.import_button.click()
+        wait_until(app, lambda: "Imported" in page.result.text.text() and not page.flows.busy)
+        settle(app)
+        page.conflicts_button.click()
+        wait_until(app, lambda: page.flows.conflicts_dialog is not None and page.flows.conflicts_dialog.isVisible())
+        dialog = page.flows.conflicts_dialog
+        dialog.select(0)
+        fields = dialog.fields_model
+        take = fields.index(fields.row_of("implementation_status"), fields.COL_TAKE)
+        fields.setData(take, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)  # one field ticked
+        settle(app)
+        dialog.grab().save(str(out / "conflicts.png"))
+        dialog.close()
+        settle(app)
+        page.findChild(QScrollArea, "pageScroll").ensureWidgetVisible(page.log.detail, 0, 0)
+        settle(app)
+        window.grab().save(str(out / "exchange-log.png"))
+        window.close()
+    finally:
+        field.close()
+
+
+def recommendations_shot(app: QApplication, folder: Path, out: Path) -> None:
+    """recommendations.png: the demo country searched for "justice" (matches highlighted), one theme
+    chosen in the facets and a row selected, its record in the detail pane."""
+    from ui.main_window import MainWindow
+
+    store = open_store(DataDir(folder / "recommendations"))
+    try:
+        settings.set_office_code(store, "XVL-HRA")
+        demo.load_demo(store)
+        window = MainWindow(store)
+        window.show()
+        window.resize(QSize(1280, 800))
+        window.show_page(1)
+        page = window.stack.currentWidget()
+        settle(app)
+        page.search.setText("justice")
+        page.apply_filter()
+        page.facets.choose("theme", ("Administration of justice & fair trial",))
+        page.set_visible_columns(["document", "paragraph", "text", "themes", "implementation_status"])
+        header = page.table.horizontalHeader()
+        header.moveSection(header.visualIndex(page.model.column_of("themes")), 3)  # as a user would drag it
+        header.resizeSection(page.model.column_of("text"), 220)
+        settle(app)
+        row = next(r for r in range(page.model.rowCount()) if "access to justice" in page.model.record(r)["text"])
+        page.table.selectRow(row)
+        settle(app)
+        window.grab().save(str(out / "recommendations.png"))
+        window.close()
+    finally:
+        store.close()
 
 
 def main() -> int:
@@ -69,7 +224,10 @@ def main() -> int:
             window.close()
         finally:
             store.close()
-    for name in ("main-window.png", "first-start.png"):
+        exchange_shots(app, Path(tmp), args.out)
+        recommendations_shot(app, Path(tmp), args.out)
+    names = ("main-window.png", "first-start.png", "import-preview.png", "conflicts.png", "exchange-log.png")
+    for name in (*names, "recommendations.png"):
         print(args.out / name)
     return 0
 

@@ -126,4 +126,8 @@ def run(data_dir: DataDir) -> int:
         window.show()
         return app.exec()
     finally:
+        from ui import worker
+
+        worker.cancel_all()  # an import stops at its next check and rolls back; then the store can close
+        worker.wait_for_all()
         store.close()

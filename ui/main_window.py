@@ -1,8 +1,10 @@
 """The main window: navigation on the left, the pages in a stack, the country selector, menus, status bar.
 
 Pages (listed in ``ui.navigation``) are built the first time they are shown, so start-up queries only
-what the home page needs. The window owns *when* things change (country
-picked, demo removed, F5); pages only react to the context's signals.
+what the home page needs. The window decides when its own actions change
+things (country picked, demo removed, F5); a page that changes the store (an import, a resolved
+conflict) says so through ``AppContext.notify_data_changed``, and the window and the pages all follow
+that one signal.
 """
 
 from __future__ import annotations
@@ -79,9 +81,11 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.country)
         self.addToolBar(toolbar)
         self.status = StatusFields(self.statusBar(), store)
+        self.context.dataChanged.connect(self.status.refresh)  # an edit on a page: changes to send
         self._build_menus()
 
         self.reload()
+        self.context.dataChanged.connect(self.reload)  # a page changed the store: countries, status bar
         self.country.currentIndexChanged.connect(self._country_picked)
         self.navigation.currentRowChanged.connect(self._navigated)
         self.navigation.clicked.connect(lambda index: self._navigated(index.row()))
@@ -164,8 +168,10 @@ class MainWindow(QMainWindow):
         self.context.set_country(wanted)
 
     def refresh(self) -> None:
-        """F5, and after every change made through the window: everything shown is read again."""
-        self.reload()
+        """F5, and after every change made through the window: everything shown is read again.
+
+        The window's own part (countries, banner, status bar) follows ``dataChanged`` like the pages.
+        """
         self.context.notify_data_changed()
 
     def _country_picked(self, index: int) -> None:

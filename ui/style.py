@@ -16,6 +16,15 @@ CARD_BORDER = "#d9dfe7"
 TRACK = "#e6ebf1"
 AMBER_BACKGROUND = "#fff4d6"
 AMBER_BORDER = "#e0b44c"
+AMBER_INK = "#5a4300"
+GREEN_BACKGROUND = "#e6f4ea"
+GREEN_BORDER = "#86c294"
+GREEN_INK = "#1e5b2f"
+RED_BACKGROUND = "#fdeced"
+RED_BORDER = "#e3a0a4"
+RED_INK = "#a4262c"
+DIFFERS_BACKGROUND = "#fff1c7"
+"""Rows whose values differ (mine vs. theirs): a warm tint readable under selection colours too."""
 
 STYLE_SHEET = f"""
 QWidget#pageArea {{ background: {PAGE_BACKGROUND}; }}
@@ -42,4 +51,15 @@ QLabel[role="paragraph"] {{ color: {INK}; font-size: 10.5pt; }}
 QFrame#demoBanner {{ background: {AMBER_BACKGROUND}; border-bottom: 1px solid {AMBER_BORDER}; }}
 QFrame#demoBanner QLabel {{ color: #5a4300; background: transparent; }}
 QStatusBar QLabel {{ color: {MUTED}; padding: 0 6px; }}
+QFrame[role="notice"] {{ border: 1px solid {CARD_BORDER}; border-radius: 5px; background: #ffffff; }}
+QFrame[role="notice"] QLabel {{ background: transparent; border: none; color: {INK}; }}
+QFrame[role="notice"][tone="good"] {{ background: {GREEN_BACKGROUND}; border-color: {GREEN_BORDER}; }}
+QFrame[role="notice"][tone="good"] QLabel {{ color: {GREEN_INK}; }}
+QFrame[role="notice"][tone="warning"] {{ background: {AMBER_BACKGROUND}; border-color: {AMBER_BORDER}; }}
+QFrame[role="notice"][tone="warning"] QLabel {{ color: {AMBER_INK}; }}
+QFrame[role="notice"][tone="bad"] {{ background: {RED_BACKGROUND}; border-color: {RED_BORDER}; }}
+QFrame[role="notice"][tone="bad"] QLabel {{ color: {RED_INK}; }}
+QFrame[role="notice"][tone="info"] {{ background: {UN_BLUE_LIGHT}; border-color: #a9c3e3; }}
+QLabel[role="value"] {{ color: {INK}; }}
+QLabel[role="mono"] {{ color: {INK}; font-family: monospace; }}
 """

@@ -1,4 +1,4 @@
-"""Small building blocks shared by the pages: a card, a big figure, a horizontal bar.
+"""Small building blocks shared by the pages: a card, a big figure, a horizontal bar, a coloured notice.
 
 The bar is painted by hand rather than a styled QProgressBar: it has no text, no focus, no animation
 and looks the same on every platform, which is all a share-of-total needs.
@@ -24,6 +24,20 @@ def label(text: str = "", role: str = "", name: str = "", *, wrap: bool = False)
     return widget
 
 
+def fit_height_to_width(window: QWidget) -> None:
+    """Grow a window to the height its wrapped text needs at its current width.
+
+    Qt sizes a new top-level window from its layout's minimum size, which ignores height-for-width:
+    a dialog with long wrapped captions could open too short and draw them over the widgets above.
+    Dialogs call this when shown.
+    """
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(window.width())
+        if needed > window.height():
+            window.resize(window.width(), needed)
+
+
 def number(value: int) -> str:
     """A count in the user's number format (group separators where the locale uses them)."""
     return QLocale().toString(value)
@@ -43,6 +57,45 @@ class Card(QFrame):
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer.addLayout(self.body)
+
+
+class Notice(QFrame):
+    """A tinted box with a short message: ``tone`` is good, info, warning or bad (see ui.style).
+
+    Used wherever the user must not miss the outcome or a risk (an import result, an unsigned package).
+    The text is always rich text (a bold first phrase reads well): escape every value put into it.
+    """
+
+    TONES = ("good", "info", "warning", "bad")
+
+    def __init__(self, name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", "notice")
+        if name:
+            self.setObjectName(name)
+        self.text = label(name=f"{name}Text" if name else "", wrap=True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.text)
+        self.set_message("", "info")
+
+    @property
+    def tone(self) -> str:
+        return str(self.property("tone"))
+
+    def set_message(self, text: str, tone: str) -> None:
+        if tone not in self.TONES:
+            raise ValueError(f"unknown tone {tone!r}")
+        self.text.setText(text)
+        self.setProperty("tone", tone)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        for child in self.findChildren(QLabel):
+            self.style().unpolish(child)
+            self.style().polish(child)
+        self.setVisible(bool(text))
 
 
 class FigureCard(Card):

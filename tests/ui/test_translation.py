@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QLabel
 
 import ui.app
 
@@ -55,10 +54,12 @@ def test_a_translation_for_the_locale_is_installed_and_used(french, make_window,
     records.create(office_store, "countries", {"iso3": "KEN", "name": "Kenya"})
     window = make_window(office_store)
     assert window.navigation.item(0).text() == "Accueil"
-    window.show_page(1)
+    window.show_page(2)
     page = window.stack.currentWidget()
     assert page.card.title.text() == "Dans la base"  # a string of the base class, under its own context
-    assert page.findChild(QLabel, "figure-mechanism-TB-name").text() == "Organes conventionnels (TB)"
+    window.show_page(1)
+    facets = window.stack.currentWidget().facets
+    assert facets.models["mechanism"].name_of("TB") == "Organes conventionnels (TB)"
 
 
 def test_no_catalogue_means_english(monkeypatch, qapp, tmp_path):

@@ -1,4 +1,4 @@
-"""Settings page (File ▸ Settings…): this installation's office code, its data folder, and the demo data.
+"""Settings page (File ▸ Settings…): the office code, the trusted keys, the data folder, the demo data.
 
 Actions that touch the whole window (removing or loading the demo) are only *requested* here; the main
 window carries them out, so that it can confirm, refresh every page and update the banner in one place.
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWi
 from tcdesk.services import app_info, settings
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.pages.trusted_keys import TrustedKeysCard
 from ui.widgets import Card, label
 
 
@@ -70,7 +71,10 @@ class SettingsPage(Page):
         demo_card.body.addWidget(self.demo_state)
         demo_card.body.addLayout(buttons)
 
-        for card in (office_card, data_card, demo_card):
+        self.keys = TrustedKeysCard(context)
+        self.keys.keysChanged.connect(context.notify_data_changed)  # the log shows keys' labels
+
+        for card in (office_card, self.keys, data_card, demo_card):
             self.layout_.addWidget(card)
         self.layout_.addStretch(1)
 
@@ -85,6 +89,7 @@ class SettingsPage(Page):
         )
         self.remove_demo.setVisible(loaded)
         self.load_demo.setVisible(not loaded)
+        self.keys.load()
 
     def _change_office(self) -> None:
         from ui.dialogs.first_start import OfficeCodeDialog
