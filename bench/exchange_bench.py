@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/exchange_bench.py [--rows 100000] [--runs 3] [--no-profile]
 
+The hot spots need pyinstrument in the venv (``.venv/bin/pip install pyinstrument``; a developer tool, not
+a dependency); without it they are skipped.
+
 The source store is built as in store_bench.py (the UPR Info export in ../shared/data, sessions 1-20,
 repeated with fresh uids until there are N), for the office KEN-HRA with its own signing key, plus a few
 clusters and projects with members and links. Its full export is then imported into empty HQ stores that
@@ -696,17 +699,18 @@ def profile_import(package: Path, public, root: Path) -> tuple[float, list[tuple
 
 
 def print_hot_spots(total: float, rows: list[tuple[str, float, float]]) -> None:
-    width = max(len(name) for name, _, _ in rows) if rows else 10
     print(
         f"\nimport under pyinstrument: {seconds(total)} (1 ms sampling). The profiler's per-call overhead inflates"
         "\ncall-heavy Python (per-cell validation) far more than C work (calamine, SQLite): use it to rank"
         "\nfunctions within a phase, and the phase timings above for real seconds."
     )
     for title, key in (("cumulative", 1), ("own time", 2)):
+        top = sorted(rows, key=lambda r: -r[key])[:HOT_SPOTS]
+        width = max(len("function"), *(len(name) for name, _, _ in top)) if top else len("function")
         print(f"\ntop {HOT_SPOTS} by {title}")
         print(f"{'function':<{width}} | cumulative | own")
         print(f"{'-' * width}-|------------|---------")
-        for row in sorted(rows, key=lambda r: -r[key])[:HOT_SPOTS]:
+        for row in top:
             print(f"{row[0]:<{width}} | {row[1]:>8.2f} s | {row[2]:>5.2f} s")
 
 
@@ -770,8 +774,13 @@ def run(args: argparse.Namespace, figures: Figures, probe: subprocess.Popen[str]
         time_without_triggers(package, public, work, args.runs, imports, figures)
         time_full_store(filled, package, new_packages, public, work, args.runs, args.rows, figures)
         if not args.no_profile:
-            print("profiling one import (pyinstrument)", flush=True)
-            hot_spots = profile_import(package, public, work / "profile")
+            try:
+                import pyinstrument  # noqa: F401  (a developer tool, not a dependency of tcdesk)
+            except ImportError:
+                print("hot spots skipped: pyinstrument is not installed (.venv/bin/pip install pyinstrument)")
+            else:
+                print("profiling one import (pyinstrument)", flush=True)
+                hot_spots = profile_import(package, public, work / "profile")
     print()
     print(figures.table())
     if hot_spots is not None:

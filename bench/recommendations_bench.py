@@ -1,11 +1,13 @@
 """Recommendations page benchmark: search, facet changes and scrolling on a store of N recommendations.
 
     .venv/bin/python bench/recommendations_bench.py [--rows 100000] [--runs 20] [--store DIR] [--analyze]
+        [--order-index]
 
 The store is built as bench/store_bench.py builds it (its functions are imported, not copied): the UPR Info
 export in ../shared/data repeated with fresh uids until there are N. ``--store DIR`` reuses a store kept
 with ``store_bench.py --keep DIR`` instead of building one (the build takes about 20 s); ``--analyze`` runs
-SQLite's ANALYZE first, to measure the fix proposed in docs/performance.md. Each figure is measured for the
+SQLite's ANALYZE first and ``--order-index`` adds two indexes, to measure the fixes proposed in
+docs/performance.md (both change the store: use a copy). Each figure is measured for the
 country with the most recommendations (what the page shows by default) and for all countries of the store
 (the page's "All countries" switch). Prints figures, asserts nothing.
 """
@@ -31,6 +33,12 @@ from store_bench import CSV_PATH, Figures, seconds  # noqa: E402
 WORDS = ("torture", "education", "women", "justice")
 VIEW_ROWS = 40
 """Rows a table view shows at once (a 1080-pixel screen)."""
+ORDER_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_recommendations_order ON recommendations (deleted, document COLLATE NOCASE, uid)",
+    "CREATE INDEX IF NOT EXISTS ix_recommendations_country_order "
+    "ON recommendations (country, deleted, document COLLATE NOCASE, uid)",
+)
+"""The indexes docs/performance.md proposes for paging in the default order (document, then uid)."""
 SHOWN_FACETS = ("mechanism", "body", "response", "status", "theme", "sdg_goal", "clustered")
 """The facet groups the page opens by default: the ones it counts on every change (ui.facet_panel)."""
 
@@ -59,7 +67,7 @@ def time_search(store, scopes: dict[str, str], runs: int, figures: Figures) -> N
         for word in WORDS:
             f = q.RecFilter(country=country, text=word)
 
-            def results() -> None:
+            def results(f: q.RecFilter = f) -> None:
                 q.count(store, f)
                 q.fetch(store, f, limit=200)
 
@@ -70,7 +78,7 @@ def time_search(store, scopes: dict[str, str], runs: int, figures: Figures) -> N
 
         f = q.RecFilter(country=country, text="torture")
 
-        def whole_page() -> None:
+        def whole_page(f: q.RecFilter = f, country: str = country) -> None:
             q.count(store, f)
             q.fetch(store, f, limit=200)
             q.count(store, q.RecFilter(country=country))
@@ -88,16 +96,25 @@ def time_facets(store, scopes: dict[str, str], runs: int, figures: Figures) -> N
         theme = q.facet_counts(store, base, "theme")[0][0]
         f = base.with_facet("theme", (theme,))
 
-        def change() -> None:
+        def change(f: q.RecFilter = f, base: q.RecFilter = base) -> None:
             q.count(store, f)
             q.fetch(store, f, limit=200)
             q.count(store, base)
             for facet in SHOWN_FACETS:
                 q.facet_counts(store, f, facet)
 
-        add(figures, f"facet change, {scope}: theme '{theme}'", median_of(change, runs), f" ({q.count(store, f):,} rows)")
+        add(
+            figures,
+            f"facet change, {scope}: theme '{theme}'",
+            median_of(change, runs),
+            f" ({q.count(store, f):,} rows)",
+        )
         for facet in SHOWN_FACETS:
-            add(figures, f"  facet_counts({facet}), {scope}", median_of(lambda fc=facet: q.facet_counts(store, f, fc), runs))
+            add(
+                figures,
+                f"  facet_counts({facet}), {scope}",
+                median_of(lambda fc=facet, f=f: q.facet_counts(store, f, fc), runs),
+            )
 
 
 def walk(model, starts: list[int]) -> tuple[float, list[float]]:  # type: ignore[no-untyped-def]
@@ -126,16 +143,16 @@ def time_scrolling(store, scopes: dict[str, str], figures: Figures) -> None:  # 
         model.set_filter(q.RecFilter(country=country))
         total = model.rowCount()
         last = max(total - VIEW_ROWS, 0)
-        cases = [("drag to the bottom in 50 steps", [last * i // 50 for i in range(51)])]
+        cases = [("drag to the bottom in 20 steps", [last * i // 20 for i in range(21)])]
         if total <= 20_000:
             cases.insert(0, ("page by page", list(range(0, total, VIEW_ROWS))))
         for name, starts in cases:
             model.set_filter(q.RecFilter(country=country))
-            model.rows_loaded = 0
+            model.rows_loaded = model.blocks_fetched = 0
             spent, steps = walk(model, starts)
             figures.add(
                 f"scroll {name}, {scope}",
-                f"{model.rows_loaded:,} of {total:,} rows loaded ({model.blocks_fetched} blocks so far), "
+                f"{model.rows_loaded:,} of {total:,} rows loaded ({model.blocks_fetched} blocks), "
                 f"{seconds(spent)} in all, per view median {seconds(statistics.median(steps))}, "
                 f"max {seconds(max(steps))}; at most {model.cache_blocks * model.block_size:,} rows kept",
             )
@@ -193,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--store", metavar="DIR", help="use this store (made by store_bench.py --keep DIR)")
     parser.add_argument("--analyze", action="store_true", help="run SQLite's ANALYZE on the store first")
+    parser.add_argument(
+        "--order-index", action="store_true", help="add the indexes proposed for the default order first"
+    )
     args = parser.parse_args(argv)
     if not args.store and not CSV_PATH.exists():
         print(f"skipped: ../shared/data not found ({CSV_PATH})")
@@ -218,6 +238,12 @@ def main(argv: list[str] | None = None) -> int:
             with store.engine.begin() as connection:
                 connection.exec_driver_sql("ANALYZE")
             figures.add("ANALYZE (statistics for the query planner)", seconds(time.perf_counter() - began))
+        if args.order_index:
+            began = time.perf_counter()
+            with store.engine.begin() as connection:
+                for sql in ORDER_INDEXES:
+                    connection.exec_driver_sql(sql)
+            figures.add("indexes for the default order (proposed)", seconds(time.perf_counter() - began))
         busiest = settings.get(store, settings.CURRENT_COUNTRY)
         in_busiest = overview.country_figures(store, busiest).recommendations
         figures.add("store", f"{store.path}, busiest country {busiest} ({in_busiest:,} recommendations)")

@@ -167,7 +167,7 @@ def recommendations_shot(app: QApplication, folder: Path, out: Path) -> None:
         demo.load_demo(store)
         window = MainWindow(store)
         window.show()
-        window.resize(QSize(1280, 800))
+        window.resize(QSize(1440, 900))  # three panes: a common laptop screen rather than the minimum
         window.show_page(1)
         page = window.stack.currentWidget()
         settle(app)
@@ -177,7 +177,7 @@ def recommendations_shot(app: QApplication, folder: Path, out: Path) -> None:
         page.set_visible_columns(["document", "paragraph", "text", "themes", "implementation_status"])
         header = page.table.horizontalHeader()
         header.moveSection(header.visualIndex(page.model.column_of("themes")), 3)  # as a user would drag it
-        header.resizeSection(page.model.column_of("text"), 220)
+        header.resizeSection(page.model.column_of("text"), 280)
         settle(app)
         row = next(r for r in range(page.model.rowCount()) if "access to justice" in page.model.record(r)["text"])
         page.table.selectRow(row)

@@ -63,6 +63,13 @@ def marked(text: str, query: str) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
+def _moment(stamp: str) -> str:
+    """'2026-01-15T09:00:00Z' as '2026-01-15 09:00 UTC' (wraps between words, not inside the stamp)."""
+    if len(stamp) >= 16 and stamp[10] == "T":
+        return f"{stamp[:10]} {stamp[11:16]} UTC"
+    return stamp
+
+
 def _value_html(name: str, value: str, query: str) -> str:
     if not value:
         return f'<span style="color:{style.MUTED}">—</span>'
@@ -85,7 +92,9 @@ def _linked_html(title: str, items: list[LinkedItem], empty: str, extra_name) ->
         return "".join(parts)
     parts.append('<ul style="margin-left:-20px">')
     for item in items:
-        extra = f' <span style="color:{style.MUTED}">({html.escape(extra_name(item.extra))})</span>' if item.extra else ""
+        extra = (
+            f' <span style="color:{style.MUTED}">({html.escape(extra_name(item.extra))})</span>' if item.extra else ""
+        )
         parts.append(f"<li>{html.escape(item.title)}{extra}</li>")
     parts.append("</ul>")
     return "".join(parts)
@@ -98,11 +107,13 @@ def detail_html(shown: RecommendationDetail, query: str = "") -> str:
     rows = []
     for name in FIELDS:
         value = record.get(name, "")
-        if name == "updated_at" and record.get("updated_by"):
-            value = labels.arg(tr("DetailPane", "%1 by %2"), value, record["updated_by"])
+        if name == "updated_at":
+            value = _moment(value)
+            if record.get("updated_by"):
+                value = labels.arg(tr("DetailPane", "%1 by %2"), value, record["updated_by"])
         rows.append(
             f'<tr><td style="color:{style.MUTED};padding:2px 10px 2px 0" valign="top">'
-            f"{html.escape(column_title(name))}</td><td style=\"padding:2px 0\">"
+            f'{html.escape(column_title(name))}</td><td style="padding:2px 0">'
             f"{_value_html(name, value, query)}</td></tr>"
         )
     parts = [
@@ -199,7 +210,10 @@ class DetailPane(QWidget):
         )
         self.browser.setHtml(detail_html(shown, query))
         self.browser.setVisible(True)
-        self._saved = {"implementation_status": record.get("implementation_status", ""), "notes": record.get("notes", "")}
+        self._saved = {
+            "implementation_status": record.get("implementation_status", ""),
+            "notes": record.get("notes", ""),
+        }
         self._load_editors()
         self.editing.setVisible(True)
         self.status.setEnabled(not deleted)

@@ -291,6 +291,8 @@ class FacetPanel(QWidget):
 
     def _all_countries_toggled(self, checked: bool) -> None:
         self.groups["country"].setVisible(checked)
+        if checked:
+            self.groups["country"].set_expanded(True)
         if not checked:
             self.models["country"].clear()
         self.allCountriesChanged.emit(checked)

@@ -79,7 +79,12 @@ class RecommendationEditor(QObject):
             return False
         except records.RecordNotFound as exc:
             self.refused.emit(
-                arg(QCoreApplication.translate("RecommendationEditor", "A recommendation is no longer in the store: %1"), exc)
+                arg(
+                    QCoreApplication.translate(
+                        "RecommendationEditor", "A recommendation is no longer in the store: %1"
+                    ),
+                    exc,
+                )
             )
             return False
         self.edited.emit(list(values))

@@ -58,7 +58,5 @@ def test_update_each_is_all_or_none(three):
         )
     records.delete_record(store, "recommendations", uids[2])
     with pytest.raises(records.RecordNotFound):
-        batch_edits.update_each(
-            store, "recommendations", {uids[0]: {"notes": "x"}, uids[2]: {"notes": "y"}}
-        )
+        batch_edits.update_each(store, "recommendations", {uids[0]: {"notes": "x"}, uids[2]: {"notes": "y"}})
     assert records.get(store, "recommendations", uids[0])["rev"] == "1"

@@ -69,8 +69,10 @@ def test_cells_show_lists_joined_and_vocabulary_translated(demo_model):
     assert shown_value("response", "") == ""
     text = demo_model.index(row, COLUMNS.index("text"))
     assert record["text"] in text.data(Qt.ItemDataRole.ToolTipRole)
-    assert demo_model.index(row, COLUMNS.index("mechanism")).data(Qt.ItemDataRole.ToolTipRole).endswith(
-        f"({record['mechanism']})"
+    assert (
+        demo_model.index(row, COLUMNS.index("mechanism"))
+        .data(Qt.ItemDataRole.ToolTipRole)
+        .endswith(f"({record['mechanism']})")
     )
 
 

@@ -31,7 +31,9 @@ def all_recs(store, iso3=XVL) -> list[Recommendation]:
 
 
 def count_shown(page) -> tuple[int, int]:
-    numbers = [int(n.replace(",", "").replace("\u00a0", "")) for n in re.findall(r"[\d,\u00a0]+", page.count_label.text())]
+    numbers = [
+        int(n.replace(",", "").replace("\u00a0", "")) for n in re.findall(r"[\d,\u00a0]+", page.count_label.text())
+    ]
     return numbers[0], numbers[1]
 
 
@@ -138,9 +140,7 @@ def test_checking_a_facet_narrows_rows_and_recounts_the_other_facets(qtbot, page
     both = [r for r in noted if theme in r.themes.split("\n")]
     qtbot.waitUntil(lambda: page.model.rowCount() == len(both), timeout=WAIT)
     qtbot.mouseClick(page.facets.groups["response"].clear_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: page.model.rowCount() == sum(theme in r.themes.split("\n") for r in recs), timeout=WAIT
-    )
+    qtbot.waitUntil(lambda: page.model.rowCount() == sum(theme in r.themes.split("\n") for r in recs), timeout=WAIT)
     qtbot.mouseClick(page.facets.clear_all, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 214
 
@@ -247,9 +247,10 @@ def test_bulk_status_on_three_rows_then_undo_and_redo(qtbot, page, demo_store):
         ),
         timeout=WAIT,
     )
-    assert page.model.index(0, COLUMNS.index("implementation_status")).data(Qt.ItemDataRole.EditRole) == before[
-        uids[0]
-    ]["implementation_status"]
+    assert (
+        page.model.index(0, COLUMNS.index("implementation_status")).data(Qt.ItemDataRole.EditRole)
+        == before[uids[0]]["implementation_status"]
+    )
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(
         lambda: all(
@@ -402,3 +403,21 @@ def test_the_detail_pane_escapes_record_text(qtbot, make_page, office_store):
     qtbot.waitUntil(lambda: page.detail.uid == uid, timeout=WAIT)
     assert "Repeal article <b>12</b> & protect journalists" in page.detail.browser.toPlainText()
     QApplication.processEvents()
+
+
+def test_all_countries_is_offered_when_the_store_holds_several(qtbot, make_page, office_store, demo_store):
+    page = make_page(demo_store)
+    assert not page.facets.all_countries.isVisibleTo(page), "one country: nothing to switch"
+    for text in ("Abolish the death penalty", "Ratify the Optional Protocol"):
+        records.create(demo_store, "recommendations", {"country": "BEN", "mechanism": "UPR", "text": text})
+    page = make_page(demo_store)
+    assert page.facets.all_countries.isVisibleTo(page)
+    qtbot.mouseClick(page.facets.all_countries, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))  # on the box
+    qtbot.waitUntil(lambda: count_shown(page) == (216, 216), timeout=WAIT)
+    assert page.facets.groups["country"].isVisibleTo(page)
+    assert page.facets.models["country"].count_of("BEN") == 2
+    click_facet(qtbot, page, "country", "BEN")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
+    assert {page.model.record(r)["country"] for r in range(2)} == {"BEN"}
+    qtbot.mouseClick(page.facets.all_countries, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))  # on the box
+    qtbot.waitUntil(lambda: count_shown(page) == (214, 214), timeout=WAIT)

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QObject, Qt, Signal
 
+from ui.models import ROOT, Index
 from ui.widgets import number
-
-Index = QModelIndex | QPersistentModelIndex
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 20
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -75,7 +74,7 @@ class FacetModel(QAbstractListModel):
         return self.values().index(value)
 
     # --- Qt's model interface --------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -30,9 +29,8 @@ from PySide6.QtCore import (
 from tcdesk.services import recommendation_query as query
 from tcdesk.store.db import Store
 from ui import labels
-from ui.models import SORT_ROLE
+from ui.models import ROOT, SORT_ROLE, Index
 
-Index = QModelIndex | QPersistentModelIndex
 Row = dict[str, str]
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -70,9 +68,9 @@ COLUMNS = tuple(name for name in _PREFERRED_ORDER if name in query.LISTED) + tup
 DEFAULT_VISIBLE = (
     "document",
     "paragraph",
+    "text",
     "mechanism",
     "body",
-    "text",
     "response",
     "implementation_status",
     "themes",
@@ -243,10 +241,10 @@ class RecommendationTableModel(QAbstractTableModel):
         return COLUMNS[column]
 
     # --- Qt's model interface --------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

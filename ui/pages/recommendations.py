@@ -223,7 +223,7 @@ class RecommendationsPage(Page):
         menu.addAction(self.bulk_selection_action)
         menu.addAction(self.bulk_all_action)
         self.bulk_button.setMenu(menu)
-        self.bulk_button.clicked.connect(self.set_status_of_selection)
+        self.bulk_button.clicked.connect(self._bulk_clicked)
         self._update_actions()
 
     # --- loading and filtering -----------------------------------------------------------------
@@ -354,6 +354,12 @@ class RecommendationsPage(Page):
     def _detail_saved(self, uid: str, changes: dict) -> None:
         self.editor.set_values([uid], changes, self.tr("Edit status and notes"))
 
+    def _bulk_clicked(self) -> None:
+        if self.selected_rows():
+            self.set_status_of_selection()
+        else:
+            self.bulk_button.showMenu()  # nothing selected: offer "all matching" instead
+
     def set_status_of_selection(self) -> None:
         uids = self.selected_uids()
         if uids:
@@ -368,9 +374,7 @@ class RecommendationsPage(Page):
         dialog = QInputDialog(self)
         dialog.setObjectName("bulkStatusDialog")
         dialog.setWindowTitle(self.tr("Set implementation status"))
-        dialog.setLabelText(
-            labels.arg(self.tr("Implementation status of %1 recommendation(s):"), number(len(uids)))
-        )
+        dialog.setLabelText(labels.arg(self.tr("Implementation status of %1 recommendation(s):"), number(len(uids))))
         choices = status_choices()
         dialog.setComboBoxItems([name for _value, name in choices])
         dialog.setComboBoxEditable(False)
@@ -386,7 +390,9 @@ class RecommendationsPage(Page):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Set implementation status"),
-            labels.arg(self.tr("Set the status of %1 recommendations to “%2”? You can undo it."), number(len(uids)), name),
+            labels.arg(
+                self.tr("Set the status of %1 recommendations to “%2”? You can undo it."), number(len(uids)), name
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
