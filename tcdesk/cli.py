@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tcdesk import __version__, paths
+from tcdesk.clustering import cli as clustering_cli
 
 if TYPE_CHECKING:  # the data layer is imported only once a command runs: --version and --help stay instant
     from tcdesk.store.db import Store
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts = commands.add_parser("conflicts", help="list open conflicts, or resolve one")
     conflicts.add_argument("--resolve", metavar="UID")
     conflicts.add_argument("--keep", choices=("mine", "theirs"))
+    clustering_cli.add_parser(commands)
     return parser
 
 
@@ -228,7 +230,13 @@ def _conflicts(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"import": _import, "export": _export, "keys": _keys, "conflicts": _conflicts}
+COMMANDS = {
+    "import": _import,
+    "export": _export,
+    "keys": _keys,
+    "conflicts": _conflicts,
+    "clusters": clustering_cli.run,
+}
 
 
 def main(argv: Sequence[str] | None = None, gui: Gui | None = None) -> int:

@@ -23,7 +23,7 @@ from tcdesk.store.db import Store
 from tcdesk.store.models import ExchangeLogEntry
 from tcdesk.sync import merge, package_out
 from tcdesk.sync.errors import PackageRefused
-from tcdesk.sync.package_in import TRUSTED, UNSIGNED, LoadedPackage, load_package
+from tcdesk.sync.package_in import TRUSTED, UNSIGNED, LoadedPackage, load_package, peek_manifest
 
 Progress = Callable[[float, str], None]
 EXPORT_SEQUENCE = "export_sequence"
@@ -84,6 +84,14 @@ class ImportOutcome:
         return "\n".join(lines)
 
 
+def _describe_raw(outcome: ImportOutcome, values: dict[str, str]) -> None:
+    outcome.package_id, outcome.kind = values.get("package_id", ""), values.get("kind", "")
+    outcome.origin, outcome.target = values.get("origin", ""), values.get("target", "")
+    outcome.created_at, outcome.signer = values.get("created_at", ""), values.get("signer", "")
+    sequence = values.get("sequence", "").strip()
+    outcome.sequence = int(sequence) if sequence.isdigit() else 0
+
+
 def _describe(outcome: ImportOutcome, loaded: LoadedPackage) -> None:
     m = loaded.manifest
     outcome.package_id, outcome.kind, outcome.origin, outcome.target = (
@@ -134,7 +142,14 @@ def run_import(
     """Preview (``apply=False``) or import a package. Never raises for a bad package: see ``refused``."""
     outcome = ImportOutcome(file_name=path.name)
     try:
-        loaded = load_package(path, trust.trusted_key_material(store), progress, cancelled)
+        progress(0.02, "checking the file")
+        values, container = peek_manifest(path)
+        with store.session() as session:
+            outcome.already_imported_at = _already_imported(session, values.get("package_id", "").strip())
+        if outcome.already_imported_at:
+            _describe_raw(outcome, values)
+            return outcome
+        loaded = load_package(path, trust.trusted_key_material(store), progress, cancelled, container)
     except PackageRefused as exc:
         outcome.refused, outcome.problems, outcome.total_problems = exc.summary, exc.problems, exc.total
         return outcome

@@ -13,8 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 UNSIGNED_KEYS = frozenset({"digest", "signer", "signature"})
 
 
-def _json_row(values: Sequence[str]) -> bytes:
-    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder for every row
+_BATCH = 5000
+
+
+def _json_row(values: Sequence[str]) -> str:
+    return _ENCODE(values if isinstance(values, list) else list(values))
 
 
 def digest(
@@ -32,10 +36,14 @@ def digest(
     for name in sorted(sheets):
         header, rows = sheets[name]
         width = len(header)
-        sha.update(f"#{name}\n".encode())
-        sha.update(_json_row(header))
+        lines = [f"#{name}", _json_row(header)]
         for values in rows:
-            cells = list(values[:width])
-            cells += [""] * (width - len(cells))
-            sha.update(_json_row(cells))
+            if len(values) != width:
+                values = list(values[:width]) + [""] * (width - len(values))
+            lines.append(_json_row(values))
+            if len(lines) >= _BATCH:
+                sha.update(("\n".join(lines) + "\n").encode("utf-8"))
+                lines = []
+        if lines:
+            sha.update(("\n".join(lines) + "\n").encode("utf-8"))
     return sha.hexdigest()

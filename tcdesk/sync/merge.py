@@ -16,12 +16,14 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import Connection
 
 from tcdesk.clock import utc_now
 from tcdesk.domain.schema import SHEETS, Kind, Sheet
 from tcdesk.services.sync_state import acknowledged_mark
+from tcdesk.store.search_index import insert_recommendations_in_bulk
 from tcdesk.sync.errors import Cancelled
 from tcdesk.sync.manifest import Manifest
 from tcdesk.sync.validate import Problems, SheetData
@@ -37,7 +39,8 @@ CancelCheck = Callable[[], bool]
 
 @dataclass
 class RecordPlan:
-    writes: list[tuple[str, ...]] = field(default_factory=list)  # rows to insert or overwrite
+    writes: list[tuple[str, ...]] = field(default_factory=list)  # rows to overwrite (the uid is here)
+    inserts: list[tuple[str, ...]] = field(default_factory=list)  # rows new to this store
     conflicts: list[tuple[str, ...]] = field(default_factory=list)
     tombstoned: list[str] = field(default_factory=list)
     applied: set[str] = field(default_factory=set)  # parents whose children are replaced
@@ -145,7 +148,7 @@ def plan_records(conn: Connection, data: dict[str, SheetData], mark: int, plan: 
             plan.count(name, outcome)
             outcomes[uid] = outcome
             if outcome in ("inserted", "updated", "deleted"):
-                rec.writes.append(row)
+                (rec.inserts if found is None else rec.writes).append(row)
                 rec.applied.add(uid)
                 if is_tombstone:
                     rec.tombstoned.append(uid)
@@ -303,26 +306,27 @@ def make_plan(conn: Connection, data: dict[str, SheetData], manifest: Manifest, 
     return plan
 
 
-def _upsert_sql(sheet: Sheet) -> str:
+def _insert_sql(sheet: Sheet, upsert: bool) -> str:
+    """Rows go in as the validated text; SQLite turns whole numbers into integers (CAST), and
+    ``local_change`` is NULL because this version came from a package."""
     names = [*sheet.column_names, "local_change"]
-    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "uid")
-    return (
-        f"INSERT INTO {sheet.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-        f"ON CONFLICT(uid) DO UPDATE SET {updates}"
-    )
+    values = [
+        "CAST(? AS INTEGER)" if c.kind in (Kind.WHOLE, Kind.REVISION, Kind.FLAG) else "?" for c in sheet.columns
+    ]
+    sql = f"INSERT INTO {sheet.name} ({', '.join(names)}) VALUES ({', '.join(values)}, NULL)"
+    if upsert:
+        sql += " ON CONFLICT(uid) DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != "uid")
+    return sql
 
 
-def _db_row(sheet: Sheet, row: tuple[str, ...]) -> tuple:  # type: ignore[type-arg]
-    values: list[object] = []
-    for column, text in zip(sheet.columns, row, strict=True):
-        if column.kind is Kind.FLAG:
-            values.append(1 if text == "1" else 0)
-        elif column.kind in (Kind.WHOLE, Kind.REVISION):
-            values.append(int(text) if text else 0)
-        else:
-            values.append(text)
-    values.append(None)  # local_change: this version came from a package
-    return tuple(values)
+def _write_rows(conn: Connection, sheet: Sheet, rows: list[tuple[str, ...]], upsert: bool, checkpoint) -> None:  # type: ignore[no-untyped-def]
+    sql = _insert_sql(sheet, upsert)
+    for start in range(0, len(rows), 20_000):
+        conn.exec_driver_sql(sql, rows[start : start + 20_000])
+        checkpoint()
+
+
+BULK_THRESHOLD = 500
 
 
 def apply_plan(
@@ -353,12 +357,17 @@ def apply_plan(
         if rec is None:
             continue
         sheet = SHEETS[name]
-        checkpoint(0.5 + 0.4 * step / len(RECORD_ORDER), f"writing {name}")
-        for start in range(0, len(rec.writes), 20_000):
-            conn.exec_driver_sql(
-                _upsert_sql(sheet), [_db_row(sheet, r) for r in rec.writes[start : start + 20_000]]
-            )
-            checkpoint(0.5 + 0.4 * step / len(RECORD_ORDER), f"writing {name}")
+        fraction = 0.5 + 0.4 * step / len(RECORD_ORDER)
+
+        def tick(fraction: float = fraction, name: str = name) -> None:
+            checkpoint(fraction, f"writing {name}")
+
+        tick()
+        _write_rows(conn, sheet, rec.writes, True, tick)
+        if name == "recommendations" and len(rec.inserts) > BULK_THRESHOLD:
+            insert_recommendations_in_bulk(conn, partial(_write_rows, conn, sheet, rec.inserts, False, tick))
+        else:
+            _write_rows(conn, sheet, rec.inserts, False, tick)
         if rec.applied:
             conn.exec_driver_sql(
                 "DELETE FROM conflicts WHERE table_name = ? AND uid = ?", [(name, uid) for uid in rec.applied]

@@ -16,6 +16,7 @@ from tcdesk.sync import manifest as manifest_sheet
 from tcdesk.sync.errors import Cancelled, PackageRefused
 from tcdesk.sync.manifest import Manifest
 from tcdesk.sync.reader import open_workbook
+from tcdesk.sync.safety import Container
 from tcdesk.sync.validate import Problems, SheetData, validate_sheets
 
 UNSIGNED, TRUSTED, UNTRUSTED = "unsigned", "trusted", "untrusted"
@@ -49,11 +50,22 @@ def _digest_matches(values: dict[str, str], sheets: dict, expected: str) -> bool
     return False
 
 
+def peek_manifest(path: Path) -> tuple[dict[str, str], Container]:
+    """The manifest alone (after the safety checks), to recognise a package already imported without
+    reading 100,000 rows. A damaged file that reuses an imported package's id is then reported as already
+    imported, which is harmless: nothing is written either way."""
+    workbook = open_workbook(path, only={"manifest"})
+    values, _rows = manifest_sheet.read_values(workbook.sheets.get("manifest"), path.name)
+    manifest_sheet.check_format(values, path.name)
+    return values, workbook.container
+
+
 def load_package(
     path: Path,
     trusted_keys: dict[str, tuple[bytes, str]],
     progress: Callable[[float, str], None],
     cancelled: Callable[[], bool],
+    container: Container | None = None,
 ) -> LoadedPackage:
     """Read and check a package; raises PackageRefused for anything that makes it unusable as a whole.
 
@@ -61,7 +73,7 @@ def load_package(
     so that a preview can list them all.
     """
     progress(0.02, "checking the file")
-    workbook = open_workbook(path)
+    workbook = open_workbook(path, container=container)
     _check_cancel(cancelled)
     progress(0.25, "checking the manifest")
     values, rows = manifest_sheet.read_values(workbook.sheets.get("manifest"), path.name)

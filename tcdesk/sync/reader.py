@@ -72,8 +72,10 @@ def _as_sheet(name: str, grid: list[list[object]]) -> RawSheet:
         # (the contract's digest skips only rows whose cells are all empty).
         if not any(v not in ("", None) for v in raw):
             continue
-        values = [v if isinstance(v, str) else cell_text(v) for v in raw[:width]]
-        if len(values) < width:
+        if len(raw) == width and all(type(v) is str for v in raw):
+            values = raw  # calamine's own list: no copy of a 100,000-row grid
+        else:
+            values = [v if isinstance(v, str) else cell_text(v) for v in raw[:width]]
             values += [""] * (width - len(values))
         rows.append((number, values))
     return RawSheet(name, header, rows)
@@ -93,11 +95,11 @@ def _grid_openpyxl(path: Path, name: str) -> list[list[object]]:
         workbook.close()
 
 
-def open_workbook(path: Path, only: set[str] | None = None) -> RawWorkbook:
-    """Read the sheets named in ``only`` (all when None) after the safety checks."""
+def open_workbook(path: Path, only: set[str] | None = None, container: Container | None = None) -> RawWorkbook:
+    """Read the sheets named in ``only`` (all when None) after the safety checks (or the result of one)."""
     from python_calamine import CalamineError, CalamineWorkbook
 
-    container = inspect(path)
+    container = container or inspect(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as exc:

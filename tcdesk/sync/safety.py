@@ -58,7 +58,9 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, want_formulas: b
             if _DTD.search(window):
                 raise ValueError(f"{info.filename} declares a DTD or XML entities")
             if want_formulas:
-                rows += chunk.count(b"<row ") + chunk.count(b"<row>")
+                # Count in the carried-over tail plus the chunk, minus the tail: a tag split across two
+                # chunks is counted once.
+                rows += sum(window.count(tag) - tail.count(tag) for tag in (b"<row ", b"<row>"))
                 has_formula = has_formula or bool(_FORMULA.search(window))
             if not want_formulas and _ROOT_ELEMENT.search(window.lstrip(b"\xef\xbb\xbf")[1:]):
                 # Past the prolog of a non-sheet part: a DTD can only come before the root element.

@@ -41,6 +41,24 @@ class Problems:
             self.lines.append(line)
 
 
+def _row_rules_fast(sheet: Sheet):  # type: ignore[no-untyped-def]
+    """A cheap yes/no version of row_problems for the common, valid row; messages come from row_problems."""
+    names = sheet.column_names
+    always = [names.index(n) for n in ("uid", "rev", "updated_at", "updated_by") if n in names]
+    required = [i for i, c in enumerate(sheet.columns) if c.required]
+    deleted = names.index("deleted") if "deleted" in names else None
+    dates = (names.index("start_date"), names.index("end_date")) if sheet.name == "projects" else None
+
+    def ok(row: tuple[str, ...]) -> bool:
+        if deleted is not None and row[deleted] == "1":
+            return all(row[i] for i in always)
+        if not all(row[i] for i in required):
+            return False
+        return not (dates and row[dates[0]] and row[dates[1]] and row[dates[1]] < row[dates[0]])
+
+    return ok
+
+
 def validate_sheet(raw: RawSheet, sheet: Sheet, problems: Problems, notes: list[str]) -> SheetData:
     header = raw.header
     positions = {name: i for i, name in reversed(list(enumerate(header))) if name}
@@ -53,6 +71,7 @@ def validate_sheet(raw: RawSheet, sheet: Sheet, problems: Problems, notes: list[
     if missing:
         return SheetData(sheet)
     plan = [(c, positions.get(c.name), validator_for(c)) for c in sheet.columns]
+    quick_ok = _row_rules_fast(sheet)
     data = SheetData(sheet)
     seen: dict[tuple[str, ...], int] = {}
     key_at = [sheet.column_names.index(k) for k in sheet.key]
@@ -72,7 +91,7 @@ def validate_sheet(raw: RawSheet, sheet: Sheet, problems: Problems, notes: list[
         if not any(values):
             notes.append(f"{sheet.name}!{number}: cells beyond the last header column only; row ignored")
             continue
-        if not bad:
+        if not bad and not quick_ok(row):
             for column, problem in row_problems(sheet, dict(zip(sheet.column_names, row, strict=True))):
                 problems.add(f"{sheet.name}!{number} {column}: {problem}")
                 bad = True

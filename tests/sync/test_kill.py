@@ -62,7 +62,8 @@ def test_sigkill_during_the_write_leaves_the_store_as_it_was(office_store, tmp_p
     package = tmp_path / "big.xlsx"
     _big_package(package)
 
-    env = {**os.environ, "TCDESK_PROGRESS": "1"}
+    # A small page cache makes SQLite spill uncommitted pages to the WAL, so the kill lands on real writes.
+    env = {**os.environ, "TCDESK_PROGRESS": "1", "TCDESK_CACHE_KIB": "1024"}
     process = subprocess.Popen(
         [
             sys.executable,
