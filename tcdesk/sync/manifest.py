@@ -57,9 +57,7 @@ def read_values(sheet: RawSheet | None, file_name: str) -> tuple[dict[str, str],
     if sheet is None:
         raise PackageRefused(f"{file_name} was refused: it is not a tcdesk package (no 'manifest' sheet)")
     if "key" not in sheet.header or "value" not in sheet.header:
-        raise PackageRefused(
-            f"{file_name} was refused: manifest!1: the columns 'key' and 'value' are required"
-        )
+        raise PackageRefused(f"{file_name} was refused: manifest!1: the columns 'key' and 'value' are required")
     key_at, value_at = sheet.header.index("key"), sheet.header.index("value")
     values: dict[str, str] = {}
     rows: dict[str, int] = {}

@@ -62,9 +62,7 @@ class Plan:
 
     @property
     def changes_anything(self) -> bool:
-        return any(
-            c[o] for c in self.counts.values() for o in ("inserted", "updated", "conflicting", "deleted")
-        )
+        return any(c[o] for c in self.counts.values() for o in ("inserted", "updated", "conflicting", "deleted"))
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -82,9 +80,7 @@ def _stored_text(sheet: Sheet, row: tuple) -> tuple[str, ...]:  # type: ignore[t
     return tuple(out)
 
 
-def _local_rows(
-    conn: Connection, sheet: Sheet, uids: list[str]
-) -> dict[str, tuple[tuple[str, ...], int | None]]:
+def _local_rows(conn: Connection, sheet: Sheet, uids: list[str]) -> dict[str, tuple[tuple[str, ...], int | None]]:
     columns = ", ".join(sheet.column_names)
     found: dict[str, tuple[tuple[str, ...], int | None]] = {}
     if not conn.exec_driver_sql(f"SELECT 1 FROM {sheet.name} LIMIT 1").first():
@@ -218,10 +214,7 @@ def _check_children(data, child: str, parent: str, uids, problems: Problems, pla
 
 
 def _check_assessments(conn: Connection, data, uids, problems: Problems) -> None:  # type: ignore[no-untyped-def]
-    items = {
-        (t, str(v), c)
-        for t, v, c in conn.exec_driver_sql("SELECT template, version, code FROM checklist_items")
-    }
+    items = {(t, str(v), c) for t, v, c in conn.exec_driver_sql("SELECT template, version, code FROM checklist_items")}
     if "checklist_items" in data:
         items |= {(r[0], r[1], r[3]) for r in data["checklist_items"].rows}
     rows = data["assessments"]
@@ -232,17 +225,13 @@ def _check_assessments(conn: Connection, data, uids, problems: Problems) -> None
             continue
         key = (row[at["template"]], row[at["version"]], row[at["code"]])
         if key not in items:
-            problems.add(
-                f"assessments!{number} code: no checklist item {key[2]} in {key[0]} version {key[1]}"
-            )
+            problems.add(f"assessments!{number} code: no checklist item {key[2]} in {key[0]} version {key[1]}")
         for uid in filter(None, row[at["links"]].split("\n")):
             if uid not in linkable:
                 problems.add(f"assessments!{number} links: no recommendation or cluster {uid}")
 
 
-def plan_reference_sheets(
-    conn: Connection, data: dict[str, SheetData], problems: Problems, plan: Plan
-) -> None:
+def plan_reference_sheets(conn: Connection, data: dict[str, SheetData], problems: Problems, plan: Plan) -> None:
     if "checklist_items" in data:
         stored: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
         for row in conn.exec_driver_sql(
@@ -272,11 +261,7 @@ def plan_reference_sheets(
         }
         incoming_sdg = {r[0]: r for r in data["sdg_reference"].rows}
         for code, row in incoming_sdg.items():
-            outcome = (
-                "inserted"
-                if code not in stored_sdg
-                else ("unchanged" if stored_sdg[code] == row else "updated")
-            )
+            outcome = "inserted" if code not in stored_sdg else ("unchanged" if stored_sdg[code] == row else "updated")
             plan.count("sdg_reference", outcome)
         plan.count("sdg_reference", "deleted", len(set(stored_sdg) - set(incoming_sdg)))
 
@@ -310,9 +295,7 @@ def _insert_sql(sheet: Sheet, upsert: bool) -> str:
     """Rows go in as the validated text; SQLite turns whole numbers into integers (CAST), and
     ``local_change`` is NULL because this version came from a package."""
     names = [*sheet.column_names, "local_change"]
-    values = [
-        "CAST(? AS INTEGER)" if c.kind in (Kind.WHOLE, Kind.REVISION, Kind.FLAG) else "?" for c in sheet.columns
-    ]
+    values = ["CAST(? AS INTEGER)" if c.kind in (Kind.WHOLE, Kind.REVISION, Kind.FLAG) else "?" for c in sheet.columns]
     sql = f"INSERT INTO {sheet.name} ({', '.join(names)}) VALUES ({', '.join(values)}, NULL)"
     if upsert:
         sql += " ON CONFLICT(uid) DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != "uid")

@@ -80,9 +80,7 @@ def _collect_children(conn: Connection, out: Outgoing, parent: str, uids: list[s
     wanted = set(uids)
     rows = sorted(
         tuple(str(v) for v in r)
-        for r in conn.exec_driver_sql(
-            f"SELECT {', '.join(sheet.column_names)} FROM {table} ORDER BY {column}"
-        )
+        for r in conn.exec_driver_sql(f"SELECT {', '.join(sheet.column_names)} FROM {table} ORDER BY {column}")
         if r[0] in wanted
     )
     if rows:
@@ -97,9 +95,7 @@ def _collect_reference(conn: Connection, out: Outgoing, hq: bool) -> None:
         sheet = SHEETS[name]
         rows = [
             tuple(str(v) for v in r)
-            for r in conn.exec_driver_sql(
-                f"SELECT {', '.join(sheet.column_names)} FROM {name} ORDER BY {order}"
-            )
+            for r in conn.exec_driver_sql(f"SELECT {', '.join(sheet.column_names)} FROM {name} ORDER BY {order}")
         ]
         if rows:
             out.sheets[name] = (list(sheet.column_names), rows)

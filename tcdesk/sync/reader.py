@@ -54,6 +54,9 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+_ONLY_TEXT = {str}
+
+
 def _trim(values: list[str]) -> list[str]:
     end = len(values)
     while end and values[end - 1] == "":
@@ -72,7 +75,7 @@ def _as_sheet(name: str, grid: list[list[object]]) -> RawSheet:
         # (the contract's digest skips only rows whose cells are all empty).
         if not any(v not in ("", None) for v in raw):
             continue
-        if len(raw) == width and all(type(v) is str for v in raw):
+        if len(raw) == width and set(map(type, raw)) == _ONLY_TEXT:
             values = raw  # calamine's own list: no copy of a 100,000-row grid
         else:
             values = [v if isinstance(v, str) else cell_text(v) for v in raw[:width]]
@@ -115,9 +118,7 @@ def open_workbook(path: Path, only: set[str] | None = None, container: Container
             grid = _grid_openpyxl(path, name) if formulas else _grid_calamine(workbook, name)
             total_rows += max(len(grid) - 1, 0)
             if total_rows > MAX_DATA_ROWS:
-                raise PackageRefused(
-                    f"{path.name} was refused: it holds more than {MAX_DATA_ROWS:,} data rows"
-                )
+                raise PackageRefused(f"{path.name} was refused: it holds more than {MAX_DATA_ROWS:,} data rows")
             sheets[name] = _as_sheet(name, grid)
     except PackageRefused:
         raise

@@ -48,23 +48,26 @@ def _refuse(path: Path, reason: str) -> PackageRefused:
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, want_formulas: bool) -> tuple[bool, int]:
-    """Stream one XML part: refuse a DTD anywhere; for sheets, tell whether it holds a formula and count rows."""
+    """Stream one XML part: refuse a DTD in its prolog (the only place XML allows one); for sheets, also
+    tell whether it holds a formula and count its rows. Other parts are read only up to their root."""
     has_formula = False
     rows = 0
     tail = b""
+    in_prolog = True
     with archive.open(info) as stream:
         while chunk := stream.read(_CHUNK):
             window = tail + chunk
-            if _DTD.search(window):
-                raise ValueError(f"{info.filename} declares a DTD or XML entities")
+            if in_prolog:
+                if _DTD.search(window):
+                    raise ValueError(f"{info.filename} declares a DTD or XML entities")
+                in_prolog = not _ROOT_ELEMENT.search(window.lstrip(b"\xef\xbb\xbf")[1:])
+                if not in_prolog and not want_formulas:
+                    break
             if want_formulas:
                 # Count in the carried-over tail plus the chunk, minus the tail: a tag split across two
                 # chunks is counted once.
                 rows += sum(window.count(tag) - tail.count(tag) for tag in (b"<row ", b"<row>"))
                 has_formula = has_formula or bool(_FORMULA.search(window))
-            if not want_formulas and _ROOT_ELEMENT.search(window.lstrip(b"\xef\xbb\xbf")[1:]):
-                # Past the prolog of a non-sheet part: a DTD can only come before the root element.
-                break
             tail = chunk[-16:]
     return has_formula, rows
 
