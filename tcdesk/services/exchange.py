@@ -230,6 +230,7 @@ def _run_import(
             transaction.rollback()
             raise
     outcome.applied = True
+    store.optimize()  # an import can change the data's shape: let the query planner know
     outcome.allowed_untrusted = allow_untrusted and outcome.needs_permission
     progress(1.0, "done")
     return outcome

@@ -115,9 +115,11 @@ def fetch(
         raise ValueError(f"cannot sort by {order_by!r}")
     where, params = _where(f)
     direction = "DESC" if descending else "ASC"
+    order = f"ORDER BY r.{order_by} COLLATE NOCASE {direction}, r.uid"
+    # The slice is chosen on rowids first, so a deep page sorts narrow rows, not every listed column.
     sql = (
-        f"SELECT {', '.join('r.' + c for c in LISTED)} FROM recommendations r WHERE {where} "
-        f"ORDER BY r.{order_by} COLLATE NOCASE {direction}, r.uid LIMIT ? OFFSET ?"
+        f"SELECT {', '.join('r.' + c for c in LISTED)} FROM recommendations r WHERE r.rowid IN "
+        f"(SELECT r.rowid FROM recommendations r WHERE {where} {order} LIMIT ? OFFSET ?) {order}"
     )
     with store.engine.connect() as conn:
         rows = conn.exec_driver_sql(sql, (*params, limit, offset)).all()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from tcdesk.paths import DataDir
 from tcdesk.store import search_text
 from tcdesk.store.backup import backup_database
 
-SCHEMA_HEAD = "0003_search"
+SCHEMA_HEAD = "0004_query_plans"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -52,7 +52,14 @@ class Store:
                 session.rollback()
                 raise
 
+    def optimize(self) -> None:
+        """Refresh the planner's statistics where the data changed a lot (cheap when nothing did)."""
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA optimize")
+
     def close(self) -> None:
+        with suppress(Exception):  # closing must never fail because statistics could not be refreshed
+            self.optimize()
         self.engine.dispose()
 
 
