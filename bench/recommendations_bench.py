@@ -1,15 +1,13 @@
 """Recommendations page benchmark: search, facet changes and scrolling on a store of N recommendations.
 
-    .venv/bin/python bench/recommendations_bench.py [--rows 100000] [--runs 20] [--store DIR] [--analyze]
-        [--order-index]
+    .venv/bin/python bench/recommendations_bench.py [--rows 100000] [--runs 20] [--store DIR]
 
 The store is built as bench/store_bench.py builds it (its functions are imported, not copied): the UPR Info
 export in ../shared/data repeated with fresh uids until there are N. ``--store DIR`` reuses a store kept
-with ``store_bench.py --keep DIR`` instead of building one (the build takes about 20 s); ``--analyze`` runs
-SQLite's ANALYZE first and ``--order-index`` adds two indexes, to measure the fixes proposed in
-docs/performance.md (both change the store: use a copy). Each figure is measured for the
-country with the most recommendations (what the page shows by default) and for all countries of the store
-(the page's "All countries" switch). Prints figures, asserts nothing.
+with ``store_bench.py --keep DIR`` instead of building one (the build takes about 20 s). The planner's
+statistics are refreshed first with ``Store.optimize()``, as the app does after every import. Each
+figure is measured for the country with the most recommendations (what the page shows by default) and
+for all countries of the store (the page's "All countries" switch). Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -33,12 +31,6 @@ from store_bench import CSV_PATH, Figures, seconds  # noqa: E402
 WORDS = ("torture", "education", "women", "justice")
 VIEW_ROWS = 40
 """Rows a table view shows at once (a 1080-pixel screen)."""
-ORDER_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_recommendations_order ON recommendations (deleted, document COLLATE NOCASE, uid)",
-    "CREATE INDEX IF NOT EXISTS ix_recommendations_country_order "
-    "ON recommendations (country, deleted, document COLLATE NOCASE, uid)",
-)
-"""The indexes docs/performance.md proposes for paging in the default order (document, then uid)."""
 SHOWN_FACETS = ("mechanism", "body", "response", "status", "theme", "sdg_goal", "clustered")
 """The facet groups the page opens by default: the ones it counts on every change (ui.facet_panel)."""
 
@@ -209,10 +201,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--store", metavar="DIR", help="use this store (made by store_bench.py --keep DIR)")
-    parser.add_argument("--analyze", action="store_true", help="run SQLite's ANALYZE on the store first")
-    parser.add_argument(
-        "--order-index", action="store_true", help="add the indexes proposed for the default order first"
-    )
     args = parser.parse_args(argv)
     if not args.store and not CSV_PATH.exists():
         print(f"skipped: ../shared/data not found ({CSV_PATH})")
@@ -233,17 +221,9 @@ def main(argv: list[str] | None = None) -> int:
         store_bench.build(data_dir, args.rows, figures)
     store = open_store(DataDir(data_dir))
     try:
-        if args.analyze:
-            began = time.perf_counter()
-            with store.engine.begin() as connection:
-                connection.exec_driver_sql("ANALYZE")
-            figures.add("ANALYZE (statistics for the query planner)", seconds(time.perf_counter() - began))
-        if args.order_index:
-            began = time.perf_counter()
-            with store.engine.begin() as connection:
-                for sql in ORDER_INDEXES:
-                    connection.exec_driver_sql(sql)
-            figures.add("indexes for the default order (proposed)", seconds(time.perf_counter() - began))
+        began = time.perf_counter()
+        store.optimize(after_bulk_change=True)  # as after a large import
+        figures.add("Store.optimize (planner statistics)", seconds(time.perf_counter() - began))
         busiest = settings.get(store, settings.CURRENT_COUNTRY)
         in_busiest = overview.country_figures(store, busiest).recommendations
         figures.add("store", f"{store.path}, busiest country {busiest} ({in_busiest:,} recommendations)")

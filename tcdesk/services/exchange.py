@@ -29,6 +29,7 @@ from tcdesk.sync.package_in import TRUSTED, UNSIGNED, LoadedPackage, load_packag
 
 Progress = Callable[[float, str], None]
 EXPORT_SEQUENCE = "export_sequence"
+BULK_CHANGE = 1000  # records added or removed by one import above which planner statistics are rebuilt
 
 
 def _quiet(_fraction: float, _message: str) -> None:
@@ -230,7 +231,8 @@ def _run_import(
             transaction.rollback()
             raise
     outcome.applied = True
-    store.optimize()  # an import can change the data's shape: let the query planner know
+    changed = sum(c.get("inserted", 0) + c.get("deleted", 0) for c in outcome.counts.values())
+    store.optimize(after_bulk_change=changed > BULK_CHANGE)
     outcome.allowed_untrusted = allow_untrusted and outcome.needs_permission
     progress(1.0, "done")
     return outcome

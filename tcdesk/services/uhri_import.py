@@ -34,6 +34,7 @@ from tcdesk.clock import utc_now
 from tcdesk.domain.schema import RECOMMENDATIONS
 from tcdesk.domain.validation import InvalidValue, normalize, row_problems
 from tcdesk.services import records, settings
+from tcdesk.services.exchange import BULK_CHANGE
 from tcdesk.store.backup import backup_database
 from tcdesk.store.db import Store
 from tcdesk.store.models import ExchangeLogEntry, Recommendation, Setting
@@ -250,6 +251,7 @@ def _run(
         outcome.changed_columns, outcome.problems, outcome.total_problems = {}, [], 0
         return outcome
     outcome.applied = True
+    store.optimize(after_bulk_change=outcome.new > BULK_CHANGE)
     progress(1.0, "done")
     return outcome
 

@@ -52,10 +52,20 @@ class Store:
                 session.rollback()
                 raise
 
-    def optimize(self) -> None:
-        """Refresh the planner's statistics where the data changed a lot (cheap when nothing did)."""
+    def optimize(self, *, after_bulk_change: bool = False) -> None:
+        """Keep the query planner's statistics true to the data.
+
+        A store's first statistics are made on empty tables; after a 100,000-row import SQLite would plan a
+        theme facet blind (105 ms, against 1.2 ms with statistics). So a bulk change runs a full ANALYZE
+        (about 80 ms on 100,000 recommendations here; a sampled one planned no better than none), and
+        otherwise ``PRAGMA optimize`` refreshes only what SQLite finds stale.
+        """
         with self.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA optimize")
+            if after_bulk_change:
+                connection.exec_driver_sql("ANALYZE")
+            else:
+                connection.exec_driver_sql("PRAGMA optimize")
+            connection.commit()
 
     def close(self) -> None:
         with suppress(Exception):  # closing must never fail because statistics could not be refreshed

@@ -3,8 +3,8 @@
 - Paging through 100,000 recommendations in the default order (document) sorted every row for every block
   (about 1 s deep in the list); with these indexes the order is an index walk (under 10 ms).
 - Without statistics SQLite counted a theme facet by walking every tag in the store (about 0.4 s); with
-  ``ANALYZE`` it starts from the country's rows (under 80 ms). The app runs ``PRAGMA optimize`` after
-  imports and when it closes, so the statistics follow the data.
+  ``ANALYZE`` it starts from the country's rows (under 80 ms). The app rebuilds the statistics after
+  large imports and refreshes them when it closes (Store.optimize), so they follow the data.
 
 Revision ID: 0004_query_plans
 Revises: 0003_search
