@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tcdesk import __version__, paths
+from tcdesk.briefing import cli as briefing_cli
 from tcdesk.clustering import cli as clustering_cli
 
 if TYPE_CHECKING:  # the data layer is imported only once a command runs: --version and --help stay instant
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts.add_argument("--resolve", metavar="UID")
     conflicts.add_argument("--keep", choices=("mine", "theirs"))
     clustering_cli.add_parser(commands)
+    briefing_cli.add_parser(commands)
     return parser
 
 
@@ -236,6 +238,7 @@ COMMANDS = {
     "keys": _keys,
     "conflicts": _conflicts,
     "clusters": clustering_cli.run,
+    "briefing": briefing_cli.run,
 }
 
 

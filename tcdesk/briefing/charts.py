@@ -29,6 +29,7 @@ class Chart(Flowable):
         super().__init__()
         self.drawing = drawing
         self.width, self.height = drawing.width, drawing.height
+        self.spaceBefore = 0.0
         self.spaceAfter = space_after
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -45,7 +46,7 @@ def _text(drawing: Drawing, line: Line, x: float, y: float, size: float, color: 
 
 
 def _title(drawing: Drawing, ts: Typesetter, title: str, y: float) -> None:
-    line = ts.line(title.upper(), BOLD, 6.8, 0.5)
+    line = ts.line(title.upper(), BOLD, 6.8)
     x = 0.0
     for font, text, width in line.pieces:
         s = String(x, y, text, fontName=font, fontSize=6.8, fillColor=theme.MUTED)

@@ -73,9 +73,8 @@ class BriefingCanvas(Canvas):
 
 
 def _centred(canvas: Canvas, decor: Decor, text: str, y: float, style: TextStyle) -> None:
-    line = decor.typesetter.fit(
-        text.upper() if style.upper else text, style.weight, style.size, W - 2 * theme.MARGIN_LEFT
-    )
+    shown = text.upper() if style.upper else text
+    line = decor.typesetter.fit(shown, style.weight, style.size, W - 2 * theme.MARGIN_LEFT, char_space=style.char_space)
     draw_line(canvas, line, (W - line.width) / 2, y, style)
 
 

@@ -9,7 +9,8 @@ files such as the Noto CJK ``.ttc``), so each script has a list of candidate fil
   produces (U+FB50-FDFF, U+FE70-FEFF), so a candidate must map those, not only the base letters: fonts
   that shape through OpenType tables alone (Noto Sans Arabic) would print boxes.
 - **Chinese** (CJK): Droid Sans Fallback on Linux (``fonts-droid-fallback``; WenQuanYi Micro Hei and AR
-  PL UMing are TrueType too), SimSun (``simsun.ttc``, face 0), Microsoft YaHei or SimHei on Windows.
+  PL UMing are TrueType too), Microsoft YaHei (``msyh.ttc``), SimSun (``simsun.ttc``, face 0) or SimHei
+  on Windows.
 
 Only the fonts a briefing needs are loaded: an English briefing on a machine without a CJK font works,
 and a briefing with Chinese text there stops with :class:`MissingFont`, whose message names the script,
@@ -34,6 +35,8 @@ LATIN, ARABIC, CJK = "latin", "arabic", "cjk"
 SCRIPTS = (LATIN, ARABIC, CJK)
 SCRIPT_NAMES = {LATIN: "Latin and Cyrillic", ARABIC: "Arabic", CJK: "Chinese (CJK)"}
 REGULAR, BOLD, ITALIC = "regular", "bold", "italic"
+EMBOLDENED: set[str] = set()
+"""Fonts without a bold face: bold text in them is drawn filled and outlined, which reads as bold."""
 
 # Characters a candidate must map to be used for its script (presentation forms for Arabic: see above).
 _PROBES = {
@@ -86,9 +89,9 @@ CANDIDATES: dict[str, tuple[Candidate, ...]] = {
         _c("wqy-microhei.ttc"),
         _c("wqy-zenhei.ttc"),
         _c("uming.ttc"),
-        _c("simsun.ttc"),
-        _c("msyh.ttc", "msyhbd.ttc"),
+        _c("msyh.ttc", "msyhbd.ttc"),  # Microsoft YaHei (sans serif, TrueType outlines), face 0
         _c("msyh.ttf", "msyhbd.ttf"),
+        _c("simsun.ttc"),  # SimSun, face 0 of the collection
         _c("simhei.ttf"),
         _c("Deng.ttf", "Dengb.ttf"),
         _c("STHeiti Light.ttc"),
@@ -98,23 +101,33 @@ CANDIDATES: dict[str, tuple[Candidate, ...]] = {
 
 
 class MissingFont(RuntimeError):
-    """No usable font for a script that the briefing needs; the message says what to install."""
+    """No usable font for a script that the briefing needs; the message says what to install.
 
-    def __init__(self, script: str, looked_for: list[str], folders: list[str], rejected: list[str]):
-        self.script = script
-        self.looked_for = looked_for
-        self.folders = folders
-        self.rejected = rejected
+    Built with :meth:`for_script`; the constructor takes the message alone, as reportlab expects of an
+    exception it re-raises with more context.
+    """
+
+    script = ""
+    looked_for: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+
+    @classmethod
+    def for_script(cls, script: str, looked_for: list[str], folders: list[str], rejected: list[str]) -> MissingFont:
         where = ", ".join(folders) if folders else "(no font folder exists)"
+        package = DEBIAN_PACKAGES[script]
         lines = [
             f"No font for {SCRIPT_NAMES[script]} text: looked for {', '.join(looked_for)} in {where}.",
-            f"On Debian or Ubuntu install the package {DEBIAN_PACKAGES[script]} "
-            f"(sudo apt-get install {DEBIAN_PACKAGES[script]}); on Windows the fonts {WINDOWS_HINT[script]}.",
+            f"On Debian or Ubuntu install the package {package} (sudo apt-get install {package}); "
+            f"on Windows the fonts {WINDOWS_HINT[script]}.",
         ]
         if rejected:
             lines.append("Found but not usable: " + "; ".join(rejected) + ".")
         lines.append(f"Folders other than the system's can be named in {ENV_VAR}.")
-        super().__init__(" ".join(lines))
+        error = cls(" ".join(lines))
+        error.script, error.looked_for = script, tuple(looked_for)
+        error.folders, error.rejected = tuple(folders), tuple(rejected)
+        return error
 
 
 def default_folders() -> list[Path]:
@@ -204,6 +217,8 @@ class FontSet:
             spec = getattr(candidate, weight) or candidate.regular
             face = self._load(spec) if spec != candidate.regular else self.face(script, REGULAR)
             self._faces[key] = face or self.face(script, REGULAR)
+            if weight == BOLD and self._faces[key] is self.face(script, REGULAR):
+                EMBOLDENED.add(self._faces[key].name)  # no bold file (Droid Sans Fallback): drawn thicker
         return self._faces[key]
 
     def available(self, script: str) -> bool:
@@ -252,7 +267,7 @@ class FontSet:
                 for n, p in index.items()
                 if "cjk" in n and str(p) not in named
             ]
-        raise MissingFont(
+        raise MissingFont.for_script(
             script,
             list(dict.fromkeys(c.regular[0] for c in CANDIDATES[script])),
             [str(f) for f in self.folders if f.is_dir()],

@@ -15,7 +15,16 @@ from datetime import date as Date
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, FrameBreak, LongTable, NextPageTemplate, PageBreak, Spacer, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    FrameBreak,
+    KeepTogether,
+    LongTable,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from tcdesk.briefing import charts, theme
@@ -268,7 +277,8 @@ class Story:
                 if missing:
                     names = "; ".join(c.title for c in missing)
                     one = len(missing) == 1
-                    text += f"; {len(missing)} {'has' if one else 'have'} no project working on {'it' if one else 'them'}: {names}"
+                    verb, pronoun = ("has", "it") if one else ("have", "them")
+                    text += f"; {len(missing)} {verb} no project working on {pronoun}: {names}"
                 elif f.high_priority_clusters:
                     text += "; each has a project working on it"
             lines.append(text + ".")
@@ -312,7 +322,7 @@ class Story:
             )
         )
         head = self.text("At a glance", theme.H3.but(space_before=18, color=theme.UN_BLUE))
-        return [Keep([head], table)]
+        return [KeepTogether([head, table])]
 
     def _contents_line(self) -> str:
         names = [SECTION_TITLES[s] for s in self.settings.sections if s in SECTION_TITLES]
@@ -431,6 +441,17 @@ class Story:
                 "to targets of several goals counts for each.",
                 theme.NOTE,
             )
+        bodies = data.bodies[:6]
+        if bodies:
+            chart = charts.bar_chart(
+                [(body, n, "#5b8fd1") for body, n in bodies],
+                theme.FRAME_WIDTH,
+                ts,
+                title="Treaty bodies and special procedures with the most recommendations",
+                label_width=theme.FRAME_WIDTH * 0.5,
+            )
+            chart.spaceBefore = 6
+            self.add(CondPageBreak(chart.height + 10), chart)
 
     def clusters(self) -> None:
         data = self.data

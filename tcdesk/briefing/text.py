@@ -27,7 +27,7 @@ from functools import lru_cache
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from tcdesk.briefing.fonts import ARABIC, BOLD, CJK, LATIN, REGULAR, FontSet
+from tcdesk.briefing.fonts import ARABIC, BOLD, CJK, EMBOLDENED, LATIN, REGULAR, FontSet
 
 # (first, last, script) code point ranges; anything else is Latin-like (Latin, Cyrillic, Greek, symbols).
 _RANGES = sorted(
@@ -180,22 +180,28 @@ class Typesetter:
         lines = self.layout(" ".join(text.split()), style, 1e9)
         return lines[0] if lines else Line([], 0.0, False)
 
-    def fit(self, text: str, weight: str, size: float, width: float, direction: str = "auto") -> Line:
+    def fit(
+        self, text: str, weight: str, size: float, width: float, direction: str = "auto", char_space: float = 0.0
+    ) -> Line:
         """One line no wider than ``width``, shortened with an ellipsis when it must be."""
-        line = self.line(text, weight, size, direction=direction)
-        if line.width <= width:
-            return line
+
+        def line(candidate: str) -> Line:
+            return self.line(candidate, weight, size, char_space, direction)
+
+        shown = line(text)
+        if shown.width <= width:
+            return shown
         words = text.split()
         while len(words) > 1:
             words.pop()
-            line = self.line(" ".join(words).rstrip(",;:") + "…", weight, size, direction=direction)
-            if line.width <= width:
-                return line
+            shown = line(" ".join(words).rstrip(",;:") + "…")
+            if shown.width <= width:
+                return shown
         cut = text
-        while len(cut) > 1 and line.width > width:
+        while len(cut) > 1 and shown.width > width:
             cut = cut[:-1]
-            line = self.line(cut + "…", weight, size, direction=direction)
-        return line
+            shown = line(cut + "…")
+        return shown
 
     # --- breaking ----------------------------------------------------------------------------------
     def layout(self, text: str, style: TextStyle, width: float) -> list[Line]:
@@ -315,12 +321,24 @@ def draw_line(canvas, line: Line, x: float, y: float, style: TextStyle) -> None:
     text = canvas.beginText()
     text.setFillColor(colour(style.color))
     text.setCharSpace(style.char_space)  # always: PDF keeps the character spacing from text to text
+    embolden = style.weight == BOLD and any(font in EMBOLDENED for font, _s, _w in line.pieces)
+    if embolden:
+        text.setStrokeColor(colour(style.color))
     for font, s, w in line.pieces:
         text.setFont(font, style.size)
+        if embolden:
+            text.setTextRenderMode(2 if font in EMBOLDENED else 0)
         text.setTextOrigin(x, y)
         text.textOut(s)
         x += w
-    canvas.drawText(text)
+    if embolden:
+        text.setTextRenderMode(0)
+        canvas.saveState()
+        canvas.setLineWidth(style.size * 0.045)
+        canvas.drawText(text)
+        canvas.restoreState()
+    else:
+        canvas.drawText(text)
 
 
 def line_x(line: Line, style: TextStyle, left: float, width: float) -> float:

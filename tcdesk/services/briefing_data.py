@@ -99,6 +99,7 @@ class BriefingData:
     figures: CountryFigures
     sdg_goals: list[tuple[int, int]] = field(default_factory=list)  # (goal, recommendations), most first
     upr_responses: dict[str, int] = field(default_factory=dict)  # response ("" = none recorded) → UPR recs
+    bodies: list[tuple[str, int]] = field(default_factory=list)  # treaty bodies and special procedures, most first
     clusters: list[ClusterPart] = field(default_factory=list)
     cluster_count: int = 0  # live clusters of the country, chosen or not
     unclustered: list[Rec] = field(default_factory=list)
@@ -108,6 +109,8 @@ class BriefingData:
     def texts(self) -> Iterable[str]:
         """Every text the briefing may print, for choosing fonts before laying anything out."""
         yield self.name
+        for body, _n in self.bodies:
+            yield body
         for cluster in self.clusters:
             yield cluster.title
             yield cluster.summary
@@ -179,6 +182,8 @@ def gather(
         data.sdg_goals = [(int(goal), n) for goal, n in goals if goal.isdigit()]
         upr = rq.RecFilter(country=iso3, chosen={"mechanism": ("UPR",)})
         data.upr_responses = dict(rq.facet_counts(store, upr, "response"))
+        others = rq.RecFilter(country=iso3, chosen={"mechanism": ("TB", "SP")})
+        data.bodies = [(body, n) for body, n in rq.facet_counts(store, others, "body") if body]
     coverage = portfolio.coverage(store, iso3) if wanted & {"clusters", "projects", "annex"} else []
     data.cluster_count = len(coverage)
     chosen = [c for c in coverage if all_clusters or c.priority == "high"]

@@ -27,6 +27,8 @@ def spaced(text: str | None) -> str:
     """``text`` as indexed: Arabic marks dropped, a space around each CJK character (one token each)."""
     if not text:
         return ""
+    if text.isascii():  # most UN texts in the store: no Arabic marks, no CJK, nothing to do
+        return text
     return _CJK.sub(r" \1 ", _ARABIC_MARKS.sub("", text))
 
 
