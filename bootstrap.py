@@ -2,7 +2,8 @@
 """Set up tcdesk from a fresh clone and start it or test it: the two commands of the README.
 
     python3 bootstrap.py start [TCDESK ARGS...]   set up, then start the desktop app (e.g. --data-dir D)
-    python3 bootstrap.py test [PYTEST ARGS...]    set up, then ruff, lint-imports and pytest (offscreen Qt)
+    python3 bootstrap.py test [PYTEST ARGS...]    set up, then ruff, lint-imports and pytest (offscreen Qt);
+                                                  in CI also the frozen build and its smoke test
 
 Set-up, each step skipped when already done so that repeated runs take well under a second:
 1. the system libraries Qt needs (Debian/Ubuntu: checked with dpkg-query, installed with apt-get when run
@@ -63,7 +64,9 @@ Set up tcdesk in this repository (.venv, system libraries for Qt, the project it
 
   start [ARGS...]   start the desktop app: .venv/bin/tcdesk ARGS (e.g. --data-dir DIR, --version)
   test [ARGS...]    run the whole suite: ruff check ., lint-imports, pytest ARGS (QT_QPA_PLATFORM=offscreen);
-                    the exit status is 1 when any of the three fails
+                    then, when those pass and CI is set (or TCDESK_BUILD_FROZEN=1), the frozen build
+                    (installer/build.sh) and its smoke test (pytest tests/frozen -m frozen);
+                    TCDESK_SKIP_FROZEN=1 skips that phase. The exit status is 1 when any step fails
   setup             only the set-up (with the test tools)
 
 Set-up steps, each skipped when already done:
@@ -292,10 +295,36 @@ def test(args: list[str]) -> int:
     for name, command in steps:
         print(f"\n=== {name} ===", flush=True)
         results.append((name, subprocess.run(command, cwd=ROOT, env=env, check=False).returncode))
+    if not any(code for _, code in results) and wants_frozen_phase():
+        results.extend(frozen_phase(env))
     print("\n=== summary ===")
     for name, code in results:
         print(f"{name:<14} {'ok' if code == 0 else f'FAILED (exit {code})'}")
     return 1 if any(code for _, code in results) else 0
+
+
+FROZEN_EXE = ROOT / "dist" / "tcdesk" / ("tcdesk.exe" if WINDOWS else "tcdesk")
+
+
+def wants_frozen_phase() -> bool:
+    """The frozen build and its smoke test: in CI (CI is set) or with TCDESK_BUILD_FROZEN=1; never with
+    TCDESK_SKIP_FROZEN=1 (several minutes on a small machine). Linux only: installer/build.sh is a shell script."""
+    if os.environ.get("TCDESK_SKIP_FROZEN") == "1" or WINDOWS:
+        return False
+    return bool(os.environ.get("CI")) or os.environ.get("TCDESK_BUILD_FROZEN") == "1"
+
+
+def frozen_phase(env: dict[str, str]) -> list[tuple[str, int]]:
+    """installer/build.sh, then pytest tests/frozen -m frozen against the built executable."""
+    print("\n=== frozen build (installer/build.sh; TCDESK_SKIP_FROZEN=1 skips it) ===", flush=True)
+    built = subprocess.run(["bash", str(ROOT / "installer" / "build.sh")], cwd=ROOT, env=env, check=False)
+    if built.returncode != 0:
+        return [("frozen build", built.returncode)]
+    print("\n=== frozen smoke test ===", flush=True)
+    frozen_env = {**env, "TCDESK_FROZEN": str(FROZEN_EXE)}
+    command = [str(venv_python()), "-m", "pytest", "tests/frozen", "-m", "frozen"]
+    smoke = subprocess.run(command, cwd=ROOT, env=frozen_env, check=False)
+    return [("frozen build", 0), ("frozen smoke", smoke.returncode)]
 
 
 def main(argv: list[str]) -> int:

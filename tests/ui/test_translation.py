@@ -20,8 +20,8 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <context><name>Navigation</name>
 <message><source>Home</source><translation>Accueil</translation></message>
 </context>
-<context><name>SummaryPage</name>
-<message><source>Now in the store</source><translation>Dans la base</translation></message>
+<context><name>HomePage</name>
+<message><source>Active projects</source><translation>Projets en cours</translation></message>
 </context>
 <context><name>Vocabulary</name>
 <message><source>Treaty bodies</source><translation>Organes conventionnels</translation></message>
@@ -54,9 +54,9 @@ def test_a_translation_for_the_locale_is_installed_and_used(french, make_window,
     records.create(office_store, "countries", {"iso3": "KEN", "name": "Kenya"})
     window = make_window(office_store)
     assert window.navigation.item(0).text() == "Accueil"
-    window.show_page(2)
+    window.show_page(0)
     page = window.stack.currentWidget()
-    assert page.card.title.text() == "Dans la base"  # a string of the base class, under its own context
+    assert page.projects.title.text() == "Projets en cours"  # a page's own string, under its class's context
     window.show_page(1)
     facets = window.stack.currentWidget().facets
     assert facets.models["mechanism"].name_of("TB") == "Organes conventionnels (TB)"

@@ -25,6 +25,7 @@ from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.exchange_labels import RECORD_SHEETS, kind_name, local_time, outcome_name, progress_text, sheet_name
 from ui.labels import arg
+from ui.pages import uhri_flow
 from ui.progress import run_with_progress
 from ui.widgets import number
 from ui.worker import Operation
@@ -94,12 +95,15 @@ class ExchangeFlows(QObject):
         if self.busy:
             return
         chosen, _ = QFileDialog.getOpenFileName(
-            self.page, self.tr("Import a package"), self._folder(), self.tr("tcdesk packages (*.xlsx)")
+            self.page, self.tr("Import a package"), self._folder(), uhri_flow.file_filter()
         )
         if not chosen:
             return
         path = Path(chosen)
         self._remember(path)
+        uhri_flow.start(self, path, self._read_package)  # a UHRI export has its own flow (ui.pages.uhri_flow)
+
+    def _read_package(self, path: Path) -> None:
         store = self.store
         self._run(
             self.tr("Reading the package"),

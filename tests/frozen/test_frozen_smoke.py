@@ -1,0 +1,188 @@
+"""Smoke test of the frozen build: the PyInstaller executable, without the project's Python, does the work.
+
+Runs only with ``TCDESK_FROZEN`` naming the built executable::
+
+    installer/build.sh && TCDESK_FROZEN=dist/tcdesk/tcdesk .venv/bin/python -m pytest tests/frozen -m frozen
+
+(``python3 bootstrap.py test`` does both in CI.) Every command runs in a child process of the frozen binary
+with a temporary ``--data-dir``; this process only prepares input files and reads the results.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+FROZEN = os.environ.get("TCDESK_FROZEN", "")
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [
+    pytest.mark.frozen,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not FROZEN,
+        reason="needs the frozen build: run installer/build.sh, then set TCDESK_FROZEN=dist/tcdesk/tcdesk",
+    ),
+]
+
+
+def frozen_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "TCDESK_DATA"))}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.update(extra)
+    return env
+
+
+def tcdesk(*args: str, data_dir: Path | None = None, exe: str | Path | None = None, timeout: float = 120, **env):
+    command = [str(exe or Path(FROZEN).resolve())]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    command += list(args)
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, env=frozen_env(**env), cwd=str(Path.home())
+    )
+
+
+def ok(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 0, f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def test_version_comes_from_the_bundled_metadata():
+    from tcdesk import __version__
+
+    assert ok(tcdesk("--version")).strip() == f"tcdesk {__version__}"
+
+
+def test_office_keys_signed_import_export(data, tmp_path):
+    from tests.sync.packages import Signer, new_uid, rec_row, sheet_of, write_package
+
+    ok(tcdesk("office", "KEN-HRA", data_dir=data))
+    assert "KEN-HRA" in ok(tcdesk("office", data_dir=data))
+    ok(tcdesk("keys", "new", data_dir=data))
+    assert any((data / "keys").iterdir())
+
+    signer = Signer()
+    pub = tmp_path / "hq.pub"
+    pub.write_text(signer.public_line(), encoding="utf-8")
+    ok(tcdesk("keys", "trust", str(pub), data_dir=data))
+    assert signer.key_id in ok(tcdesk("keys", "list", data_dir=data))
+
+    package = tmp_path / "hq.xlsx"
+    rows = [rec_row(new_uid(), text="Ratify the Optional Protocol"), rec_row(new_uid(), text="Adopt a NHRI law")]
+    write_package(package, {"recommendations": sheet_of(rows)}, signer=signer)
+    ok(tcdesk("import", str(package), data_dir=data))
+
+    out = tmp_path / "out.xlsx"
+    ok(tcdesk("export", str(out), "--full", data_dir=data))
+    from openpyxl import load_workbook
+
+    sheet = [list(r) for r in load_workbook(out, read_only=True)["recommendations"].iter_rows(values_only=True)]
+    column = sheet[0].index("text")
+    assert {r[column] for r in sheet[1:]} >= {"Ratify the Optional Protocol", "Adopt a NHRI law"}
+
+
+def test_bundled_demo_package_imports_and_makes_a_briefing(data, tmp_path):
+    demo = ROOT / "resources" / "demo" / "demo-package.xlsx"
+    ok(tcdesk("office", "XVL-HRA", data_dir=data))
+    ok(tcdesk("import", str(demo), "--allow-untrusted", data_dir=data))
+    pdf = tmp_path / "b.pdf"
+    ok(tcdesk("briefing", "XVL", str(pdf), data_dir=data, timeout=240))
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    assert len(reader.pages) >= 2
+    text = "".join(page.extract_text() or "" for page in reader.pages[:3])
+    assert text.strip()
+
+
+def test_gui_paints_its_first_window_offscreen(data, tmp_path):
+    ok(tcdesk("office", "KEN-HRA", data_dir=data))
+    shot = tmp_path / "first.png"
+    started = time.monotonic()
+    result = tcdesk(
+        data_dir=data,
+        timeout=60,
+        TCDESK_BENCH_FIRST_PAINT="1",
+        TCDESK_SCREENSHOT=str(shot),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    elapsed = time.monotonic() - started
+    assert "first-paint" in ok(result)
+    assert elapsed < 30, f"first paint after {elapsed:.1f} s"
+    assert shot.exists() and shot.stat().st_size > 0
+
+
+FIRST = "0001_initial"
+
+
+def test_a_store_from_the_first_revision_is_upgraded_with_a_backup(data):
+    from tcdesk.paths import DataDir
+    from tcdesk.store.db import SCHEMA_HEAD, current_revision, open_store
+
+    open_store(DataDir(data), migrate_to=FIRST).close()
+    connection = sqlite3.connect(data / "tcdesk.sqlite3")
+    connection.execute(
+        "INSERT INTO recommendations (uid, rev, base_rev, updated_at, updated_by, deleted, local_change, country,"
+        " mechanism, body, cycle, session, document, paragraph, recommending_state, text, response, issued_on,"
+        " themes, affected_persons, sdg_targets, implementation_status, notes) VALUES ('0b7a9a3e-1f49-4d38-9d6c-"
+        "2a7c1f0e3b11', 2, 1, '2026-01-01T00:00:00Z', 'HQ', 0, 5, 'KEN', 'UPR', 'UPR', '4', '49', 'A/HRC/55/11',"
+        " '140.1', 'Chile', 'Abolish the death penalty', 'noted', '2024-01-10', 'Death penalty', '', '16.1',"
+        " 'not started', 'n')"
+    )
+    connection.execute("INSERT INTO settings (key, value) VALUES ('office', 'KEN-HRA')")
+    connection.commit()
+    connection.close()
+    assert current_revision(data / "tcdesk.sqlite3") == FIRST
+
+    assert "KEN-HRA" in ok(tcdesk("office", data_dir=data))
+
+    assert current_revision(data / "tcdesk.sqlite3") == SCHEMA_HEAD
+    connection = sqlite3.connect(data / "tcdesk.sqlite3")
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
+    assert connection.execute("SELECT text, rev, local_change FROM recommendations").fetchall() == [
+        ("Abolish the death penalty", 2, 5)
+    ]
+    connection.close()
+    backups = list((data / "backups").glob(f"*before-migration-from-{FIRST}.sqlite3"))
+    assert len(backups) == 1
+
+
+def test_portable_folder_beside_the_executable_holds_all_the_data(tmp_path):
+    """A copy of dist/tcdesk/ with an empty tcdesk-data/ beside the executable: the USB-stick layout."""
+    app = tmp_path / "usb" / "tcdesk"
+    shutil.copytree(Path(FROZEN).resolve().parent, app, symlinks=True)
+    portable = app / "tcdesk-data"
+    portable.mkdir()
+    exe = app / Path(FROZEN).name
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"), "XDG_CONFIG_HOME": str(home / ".cfg")}
+
+    ok(tcdesk("office", "KEN-HRA", exe=exe, **env))
+    ok(tcdesk("keys", "new", exe=exe, **env))
+    result = tcdesk(exe=exe, timeout=60, TCDESK_BENCH_FIRST_PAINT="1", **env)
+    assert "first-paint" in ok(result)
+
+    assert (portable / "tcdesk.sqlite3").is_file()
+    for folder in ("backups", "keys", "logs"):
+        assert (portable / folder).is_dir()
+    assert any((portable / "keys").iterdir())
+    assert not (home / ".local" / "share" / "tcdesk").exists()
+
+
+if sys.platform != "linux":  # pragma: no cover
+    pytestmark.append(pytest.mark.skip(reason="the smoke test drives the Linux build"))
