@@ -209,9 +209,7 @@ def ensure_venv() -> tuple[int, bool]:
         command = [sys.executable, "-m", "venv", str(VENV)]
     started = time.monotonic()
     if subprocess.run(command, cwd=ROOT, check=False).returncode != 0 or not venv_python().exists():
-        return fail(
-            "could not create .venv (on Debian/Ubuntu: install python3-venv), then run this again"
-        ), False
+        return fail("could not create .venv (on Debian/Ubuntu: install python3-venv), then run this again"), False
     say(f".venv created ({took(started)})")
     return 0, True
 

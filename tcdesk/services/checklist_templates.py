@@ -93,9 +93,7 @@ def ensure_template(session: Session, parsed: TemplateFile, source: str) -> bool
     if _held(session, parsed.template, parsed.version):
         return False
     session.add(
-        ChecklistTemplate(
-            template=parsed.template, version=parsed.version, source=source, received_at=utc_now()
-        )
+        ChecklistTemplate(template=parsed.template, version=parsed.version, source=source, received_at=utc_now())
     )
     session.add_all(
         ChecklistItem(
@@ -116,9 +114,7 @@ def _held(session: Session, template: str, version: int) -> bool:
     """Items without a template row count too: they may have come from a package that carried only items."""
     if session.get(ChecklistTemplate, (template, version)) is not None:
         return True
-    item = select(ChecklistItem.code).where(
-        ChecklistItem.template == template, ChecklistItem.version == version
-    )
+    item = select(ChecklistItem.code).where(ChecklistItem.template == template, ChecklistItem.version == version)
     return session.exec(item.limit(1)).first() is not None
 
 

@@ -176,9 +176,7 @@ class _DemoRows:
     def _cluster(self, cluster: dict[str, Any]) -> None:
         uid = self._record(CLUSTERS, cluster["key"], cluster, "cluster", extra=("members",))
         members = {self._target(cluster["key"], key, "recommendation") for key in cluster.get("members", [])}
-        self.links += [
-            ClusterMember(cluster_uid=uid, recommendation_uid=target) for target in sorted(members)
-        ]
+        self.links += [ClusterMember(cluster_uid=uid, recommendation_uid=target) for target in sorted(members)]
 
     def _project(self, project: dict[str, Any]) -> None:
         uid = self._record(PROJECTS, project["key"], project, "project", extra=("links",))
@@ -204,9 +202,7 @@ class _DemoRows:
             raise DemoDataError(f"{owner}: {key!r} is not the key of a {' or '.join(kinds)} of the demo")
         return demo_uid(key)
 
-    def _record(
-        self, sheet: Sheet, key: str, values: dict[str, Any], kind: str, extra: tuple[str, ...] = ()
-    ) -> str:
+    def _record(self, sheet: Sheet, key: str, values: dict[str, Any], kind: str, extra: tuple[str, ...] = ()) -> str:
         if key in self.kinds:
             raise DemoDataError(f"{key}: the key is used twice")
         self.kinds[key] = kind
@@ -231,9 +227,7 @@ def _canonical(key: str, column: Column, raw: Any) -> str:
     if isinstance(raw, list):
         for item in raw:
             if not isinstance(item, str) or not item or item != item.strip() or "\n" in item or "\r" in item:
-                raise DemoDataError(
-                    f"{key} {column.name}: list item {item!r} is empty, padded or not on one line"
-                )
+                raise DemoDataError(f"{key} {column.name}: list item {item!r} is empty, padded or not on one line")
         raw = "\n".join(raw)
     elif isinstance(raw, bool) or not isinstance(raw, str | int):
         raise DemoDataError(f"{key} {column.name}: {raw!r} is neither text nor a list of texts")
@@ -268,9 +262,7 @@ def remove_demo(store: Store) -> int:
         )
         for model, uids in owned.items():
             session.exec(
-                delete(Conflict).where(
-                    Conflict.table_name == model.__tablename__, col(Conflict.uid).in_(uids)
-                )
+                delete(Conflict).where(Conflict.table_name == model.__tablename__, col(Conflict.uid).in_(uids))
             )
             removed += session.exec(delete(model).where(col(model.uid).in_(uids))).rowcount
         session.exec(delete(ExchangeLogEntry).where(col(ExchangeLogEntry.demo).is_(True)))

@@ -68,9 +68,7 @@ def country_figures(store: Store, iso3: str) -> CountryFigures:
             _grouped(session, Recommendation.implementation_status, *live), (*v.IMPLEMENTATION_STATUSES, "")
         )
         figures.recommendations = sum(figures.by_mechanism.values())
-        clusters = _grouped(
-            session, Cluster.priority, Cluster.country == iso3, col(Cluster.deleted).is_(False)
-        )
+        clusters = _grouped(session, Cluster.priority, Cluster.country == iso3, col(Cluster.deleted).is_(False))
         figures.clusters = sum(clusters.values())
         figures.high_priority_clusters = clusters.get("high", 0)
         projects = _grouped(session, Project.status, Project.country == iso3, col(Project.deleted).is_(False))
@@ -107,9 +105,7 @@ def _checklist_progress(session: Session, iso3: str) -> tuple[int, int]:
 
 
 def country_name(session: Session, iso3: str) -> str:
-    row = session.exec(
-        select(Country.name).where(Country.iso3 == iso3, col(Country.deleted).is_(False))
-    ).first()
+    row = session.exec(select(Country.name).where(Country.iso3 == iso3, col(Country.deleted).is_(False))).first()
     return row or iso.country_name(iso3)
 
 

@@ -56,9 +56,7 @@ def trust_key(store: Store, public: PublicKey) -> bool:
             row.label = public.label or row.label
             session.add(row)
             return False
-        session.add(
-            TrustedKey(key_id=public.key_id, public_key=public.b64, label=public.label, added_at=utc_now())
-        )
+        session.add(TrustedKey(key_id=public.key_id, public_key=public.b64, label=public.label, added_at=utc_now()))
         return True
 
 
@@ -79,10 +77,7 @@ def trusted_keys(store: Store) -> list[TrustedKeyInfo]:
     own = office_key(store)
     with store.session() as session:
         rows = session.exec(select(TrustedKey).order_by(TrustedKey.label)).all()
-        return [
-            TrustedKeyInfo(r.key_id, r.label, r.added_at, own is not None and own.key_id == r.key_id)
-            for r in rows
-        ]
+        return [TrustedKeyInfo(r.key_id, r.label, r.added_at, own is not None and own.key_id == r.key_id) for r in rows]
 
 
 def trusted_key_material(store: Store) -> dict[str, tuple[bytes, str]]:

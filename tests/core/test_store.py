@@ -113,9 +113,7 @@ def _rows():
         ),
         SdgReference(code="16.3", title_en="Rule of law", title_ar="سيادة القانون", title_zh="法治"),
         Setting(key="office", value="KEN-HRA"),
-        TrustedKey(
-            key_id="0123456789abcdef", public_key="AAAA", label="HQ 2026", added_at="2026-01-01T00:00:00Z"
-        ),
+        TrustedKey(key_id="0123456789abcdef", public_key="AAAA", label="HQ 2026", added_at="2026-01-01T00:00:00Z"),
         ExchangeLogEntry(
             direction="import",
             package_id="p",
@@ -126,9 +124,7 @@ def _rows():
             counts='{"recommendations": {"inserted": 1}}',
             allowed_untrusted=True,
         ),
-        Conflict(
-            table_name="recommendations", uid=REC_UID, their_rev=4, theirs='{"text": "x"}', package_id="p"
-        ),
+        Conflict(table_name="recommendations", uid=REC_UID, their_rev=4, theirs='{"text": "x"}', package_id="p"),
     ]
 
 

@@ -77,17 +77,12 @@ def test_bulk_update_is_all_or_nothing(office_store):
             {"implementation_status": "implemented"},
         )
     assert all(records.get(office_store, "recommendations", u)["implementation_status"] == "" for u in uids)
-    assert (
-        records.update_many(office_store, "recommendations", uids, {"implementation_status": "implemented"})
-        == 3
-    )
+    assert records.update_many(office_store, "recommendations", uids, {"implementation_status": "implemented"}) == 3
 
 
 def test_unknown_uid_and_table(office_store):
     with pytest.raises(RecordNotFound):
-        records.update(
-            office_store, "recommendations", "00000000-0000-4000-8000-000000000000", {"notes": "x"}
-        )
+        records.update(office_store, "recommendations", "00000000-0000-4000-8000-000000000000", {"notes": "x"})
     with pytest.raises(ValueError, match="unknown table 'recs'"):
         records.update(office_store, "recs", "00000000-0000-4000-8000-000000000000", {"notes": "x"})
 
@@ -100,9 +95,7 @@ def test_edits_need_an_office_code(store):
 def test_project_dates_and_budget_rules(office_store):
     base = {"country": "KEN", "title": "NHRI support"}
     with pytest.raises(EditRefused, match="end_date: 2025-01-01 is before the start date 2025-06-01"):
-        records.create(
-            office_store, "projects", base | {"start_date": "2025-06-01", "end_date": "2025-01-01"}
-        )
+        records.create(office_store, "projects", base | {"start_date": "2025-06-01", "end_date": "2025-01-01"})
     with pytest.raises(EditRefused, match="budget_usd: '-5' is negative"):
         records.create(office_store, "projects", base | {"budget_usd": "-5"})
     with pytest.raises(EditRefused, match="budget_usd: '1,000' is not an amount"):
@@ -113,9 +106,7 @@ def test_project_dates_and_budget_rules(office_store):
 
 def test_membership_is_part_of_the_cluster_revision(office_store):
     rec = records.create(office_store, "recommendations", REC)
-    cluster = records.create(
-        office_store, "clusters", {"country": "KEN", "title": "Justice", "sdg_goals": "16"}
-    )
+    cluster = records.create(office_store, "clusters", {"country": "KEN", "title": "Justice", "sdg_goals": "16"})
     assert records.set_cluster_members(office_store, cluster, [rec]) is True
     assert records.get(office_store, "clusters", cluster)["rev"] == "2"
     assert records.set_cluster_members(office_store, cluster, [rec]) is False  # unchanged: no new revision

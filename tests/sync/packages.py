@@ -39,9 +39,7 @@ def contract_digest(manifest: dict[str, str], sheets: dict[str, list[list[str]]]
 class Signer:
     def __init__(self, label: str = "HQ test key"):
         self.private = Ed25519PrivateKey.generate()
-        self.raw = self.private.public_key().public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw
-        )
+        self.raw = self.private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         self.label = label
 
     @property

@@ -100,18 +100,14 @@ def test_a_tombstone_is_final_against_older_revisions(field, hq_signer, tmp_path
     gone = exchange.import_package(field, tmp_path / "d.xlsx")
     assert gone.counts["recommendations"]["deleted"] == 1
     exchange.import_package(field, tmp_path / "a.xlsx")  # already imported
-    write_package(
-        tmp_path / "a2.xlsx", {"recommendations": sheet_of([rec_row(uid, 1)])}, signer=hq_signer, sequence=3
-    )
+    write_package(tmp_path / "a2.xlsx", {"recommendations": sheet_of([rec_row(uid, 1)])}, signer=hq_signer, sequence=3)
     assert exchange.import_package(field, tmp_path / "a2.xlsx").counts["recommendations"]["stale"] == 1
     assert _texts(field)[uid][2] is True
 
 
 def test_no_silent_loss_a_local_edit_and_a_newer_package_make_a_conflict(field, hq_signer, tmp_path):
     uid = pytest.uid()
-    write_package(
-        tmp_path / "1.xlsx", {"recommendations": sheet_of([rec_row(uid, 1, "v1")])}, signer=hq_signer
-    )
+    write_package(tmp_path / "1.xlsx", {"recommendations": sheet_of([rec_row(uid, 1, "v1")])}, signer=hq_signer)
     exchange.import_package(field, tmp_path / "1.xlsx")
     records.update(field, "recommendations", uid, {"notes": "ministry met on 3 Nov", "text": "v1 local"})
     write_package(
@@ -132,9 +128,7 @@ def test_no_silent_loss_a_local_edit_and_a_newer_package_make_a_conflict(field, 
 @pytest.mark.parametrize("keep", ["mine", "theirs", "fields"])
 def test_resolving_a_conflict(field, hq_signer, tmp_path, keep):
     uid = pytest.uid()
-    write_package(
-        tmp_path / "1.xlsx", {"recommendations": sheet_of([rec_row(uid, 1, "v1")])}, signer=hq_signer
-    )
+    write_package(tmp_path / "1.xlsx", {"recommendations": sheet_of([rec_row(uid, 1, "v1")])}, signer=hq_signer)
     exchange.import_package(field, tmp_path / "1.xlsx")
     records.update(field, "recommendations", uid, {"notes": "mine", "text": "mine text"})
     write_package(
@@ -225,9 +219,7 @@ def test_missing_required_column_and_unknown_ones(field, hq_signer, tmp_path):
     row = rec_row(pytest.uid())
     del row["text"]
     row["colour"] = "blue"
-    write_package(
-        tmp_path / "c.xlsx", {"recommendations": sheet_of([row]), "extras": [["a"], ["b"]]}, signer=hq_signer
-    )
+    write_package(tmp_path / "c.xlsx", {"recommendations": sheet_of([row]), "extras": [["a"], ["b"]]}, signer=hq_signer)
     outcome = exchange.preview_package(field, tmp_path / "c.xlsx")
     assert "recommendations!1 text: required column is missing" in outcome.problems
     assert any("'colour' is not part of the format" in n for n in outcome.notes)

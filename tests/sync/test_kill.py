@@ -47,16 +47,12 @@ def _big_package(path) -> None:
         "rows.recommendations": str(ROWS),
     }
     manifest["digest"] = canonical.digest(manifest, {"recommendations": (header, rows)})
-    write_workbook(
-        path, [("manifest", ["key", "value"], list(manifest.items())), ("recommendations", header, rows)]
-    )
+    write_workbook(path, [("manifest", ["key", "value"], list(manifest.items())), ("recommendations", header, rows)])
 
 
 @pytest.mark.slow
 def test_sigkill_during_the_write_leaves_the_store_as_it_was(office_store, tmp_path):
-    kept = records.create(
-        office_store, "recommendations", {"country": "KEN", "mechanism": "TB", "text": "mine"}
-    )
+    kept = records.create(office_store, "recommendations", {"country": "KEN", "mechanism": "TB", "text": "mine"})
     data_root = office_store.data_dir.root
     office_store.close()
     package = tmp_path / "big.xlsx"

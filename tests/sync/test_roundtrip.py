@@ -198,9 +198,7 @@ def test_export_digest_matches_an_independent_computation(office_store, tmp_path
         rows = [["" if c is None else str(c) for c in row] for row in ws.iter_rows(values_only=True)]
         sheets[ws.title] = rows
         if ws.title != "manifest":
-            assert all(
-                cell.data_type == "s" for row in ws.iter_rows() for cell in row if cell.value is not None
-            )
+            assert all(cell.data_type == "s" for row in ws.iter_rows() for cell in row if cell.value is not None)
     manifest = {k: v for k, v in sheets.pop("manifest")[1:]}
     assert contract_digest(manifest, sheets) == manifest["digest"]
     assert workbook.sheetnames[0] == "manifest"
@@ -218,13 +216,9 @@ def test_exporting_twice_gives_the_same_data_sheets(office_store, tmp_path):
     exchange.export_package(office_store, first, full=True)
     exchange.export_package(office_store, second, full=True)
     with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
-        data_parts = [
-            n for n in a.namelist() if n.startswith("xl/worksheets/") and n != "xl/worksheets/sheet1.xml"
-        ]
+        data_parts = [n for n in a.namelist() if n.startswith("xl/worksheets/") and n != "xl/worksheets/sheet1.xml"]
         assert data_parts and all(a.read(n) == b.read(n) for n in data_parts)
-        assert a.read("xl/worksheets/sheet1.xml") != b.read(
-            "xl/worksheets/sheet1.xml"
-        )  # package id, sequence
+        assert a.read("xl/worksheets/sheet1.xml") != b.read("xl/worksheets/sheet1.xml")  # package id, sequence
 
 
 @pytest.fixture
