@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tcdesk.services import cluster_matrix, clustering, clusters, records
+from tcdesk.services import cluster_matrix, clustering, clusters, portfolio, records
 from tcdesk.services import recommendation_query as query
 from tcdesk.services.records import EditRefused
 from ui.context import AppContext
 from ui.dialogs.cluster_dialogs import ClusterDialog, SuggestionsDialog
+from ui.dialogs.link_to_project import LinkToProjectDialog, open_link_dialog
 from ui.labels import arg
 from ui.models import SORT_ROLE
 from ui.models.cluster_tables import MEMBER_FIELDS, ClusterListModel, MatrixModel, MemberModel
@@ -63,6 +64,7 @@ class ClustersPage(Page):
         self.operation: Operation | None = None
         self.suggestions_dialog: SuggestionsDialog | None = None
         self.cluster_dialog: ClusterDialog | None = None
+        self.link_dialog: LinkToProjectDialog | None = None
         self.notice = Notice("clustersResult")
         self.layout_.addWidget(self.notice)
 
@@ -82,6 +84,8 @@ class ClustersPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.cluster_view.selectionModel().selectionChanged.connect(self._cluster_selected)
         self.cluster_view.doubleClicked.connect(lambda _index: self.edit_cluster())
+        self.cluster_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.cluster_view.customContextMenuRequested.connect(self._cluster_menu)
 
         self.new_button = QPushButton(self.tr("New cluster…"))
         self.new_button.setObjectName("newCluster")
@@ -95,8 +99,11 @@ class ClustersPage(Page):
         self.edit_button.clicked.connect(self.edit_cluster)
         self.delete_button.clicked.connect(self.delete_cluster)
         self.suggest_button.clicked.connect(self.suggest)
+        self.link_button = QPushButton(self.tr("Link to project…"))
+        self.link_button.setObjectName("linkClusterToProject")
+        self.link_button.clicked.connect(self.link_cluster_to_project)
         cluster_buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.link_button):
             cluster_buttons.addWidget(button)
         cluster_buttons.addStretch(1)
         cluster_buttons.addWidget(self.suggest_button)
@@ -130,6 +137,8 @@ class ClustersPage(Page):
         left_layout.addWidget(self.cluster_view, 3)
         left_layout.addLayout(member_bar)
         left_layout.addWidget(self.member_view, 2)
+        self.projects_label = label("", "caption", "clusterProjects", wrap=True)
+        left_layout.addWidget(self.projects_label)
 
         # --- recommendations (right) ---
         self.rec_model = RecommendationTableModel(context.store, self)
@@ -265,6 +274,21 @@ class ClustersPage(Page):
             if cluster
             else self.tr("Select a cluster to see its recommendations")
         )
+        self._load_projects(uid)
+
+    def _load_projects(self, uid: str) -> None:
+        """'Projects: …' working on the selected cluster (directly or through a member), as coverage counts them."""
+        country = self.context.country
+        if not uid or not country:
+            self.projects_label.clear()
+            self.projects_label.hide()
+            return
+        row = next((c for c in portfolio.coverage(self.store, country) if c.uid == uid), None)
+        titles = [title for _uid, title in row.projects] if row else []
+        self.projects_label.setText(
+            arg(self.tr("Projects: %1"), ", ".join(titles)) if titles else self.tr("Projects: none yet")
+        )
+        self.projects_label.show()
 
     def _update_buttons(self) -> None:
         has_country = bool(self.context.country)
@@ -272,6 +296,7 @@ class ClustersPage(Page):
         self.new_button.setEnabled(has_country)
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+        self.link_button.setEnabled(chosen and has_country)
         self.remove_button.setEnabled(chosen)
         self.suggest_button.setEnabled(has_country and self.operation is None)
         self.export_button.setEnabled(has_country and self.matrix_model.rowCount() > 0)
@@ -343,6 +368,43 @@ class ClustersPage(Page):
         records.delete_record(self.store, "clusters", uid)
         self.say(arg(self.tr("<b>Deleted</b> the cluster '%1'."), escape(cluster.title)), "good")
         self._changed_here()
+
+    def _cluster_menu(self, position: QPoint) -> None:
+        menu = self.cluster_menu(position)
+        if menu is not None:
+            menu.exec(self.cluster_view.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    def cluster_menu(self, position: QPoint) -> QMenu | None:
+        """The context menu of the cluster at ``position`` (it becomes the selected one): 'Link to project…'."""
+        row = self.cluster_view.indexAt(position).row()
+        if row >= 0:
+            self.cluster_view.selectRow(row)
+        if not self.selected_cluster_uid():
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("clusterMenu")
+        action = menu.addAction(self.tr("Link to project…"))
+        action.setObjectName("linkClusterToProject")
+        action.triggered.connect(self.link_cluster_to_project)
+        return menu
+
+    def link_cluster_to_project(self) -> None:
+        uid, country = self.selected_cluster_uid(), self.context.country
+        cluster = self.cluster_model.cluster(self.cluster_model.row_of(uid)) if uid else None
+        if cluster is None or not country:
+            return
+        what = arg(self.tr("Projects working on the cluster '%1':"), cluster.title)
+
+        def refused(message: str) -> None:
+            self.say(arg(self.tr("<b>Not linked:</b> %1"), escape(message)), "bad")
+
+        def done(changed: int) -> None:
+            self.say(arg(self.tr("<b>Updated</b> the links of %1 projects."), number(changed)), "good")
+            self._changed_here(uid)
+
+        self.link_dialog = open_link_dialog(self, self.store, country, "cluster", [uid], what, done, refused)
+        self.link_dialog.finished.connect(lambda _result: setattr(self, "link_dialog", None))
 
     # --- members ---------------------------------------------------------------------------------
     def add_members(self, cluster_uid: str, uids: list[str]) -> int:

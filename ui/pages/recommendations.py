@@ -34,6 +34,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.delegates import HighlightDelegate, StatusDelegate, status_choices
 from ui.detail_pane import DetailPane
+from ui.dialogs.link_to_project import LinkToProjectDialog, open_link_dialog
 from ui.facet_panel import FacetPanel
 from ui.models.recommendation_table import (
     COLUMNS,
@@ -67,6 +68,7 @@ class RecommendationsPage(Page):
         self._quiet = False  # True while this page announces its own edit
         self._of_total = 0
         self._loaded_country = ""
+        self.link_dialog: LinkToProjectDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.editor = RecommendationEditor(context.store, self.undo_stack, self)
         self.editor.edited.connect(self._edited)
@@ -136,6 +138,8 @@ class RecommendationsPage(Page):
         self.bulk_button.setText(self.tr("Set status…"))
         self.bulk_button.setToolTip(self.tr("Set the implementation status of the selected recommendations"))
         self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.link_button = QToolButton()
+        self.link_button.setObjectName("linkToProjectButton")
         self.columns_button = QToolButton()
         self.columns_button.setObjectName("columnsButton")
         self.columns_button.setText(self.tr("Columns"))
@@ -147,7 +151,7 @@ class RecommendationsPage(Page):
         row.setSpacing(6)
         row.addWidget(self.search, 1)
         row.addWidget(self.count_label)
-        for button in (self.bulk_button, self.undo_button, self.redo_button, self.columns_button):
+        for button in (self.bulk_button, self.link_button, self.undo_button, self.redo_button, self.columns_button):
             row.addWidget(button)
         return row
 
@@ -224,6 +228,11 @@ class RecommendationsPage(Page):
         menu.addAction(self.bulk_all_action)
         self.bulk_button.setMenu(menu)
         self.bulk_button.clicked.connect(self._bulk_clicked)
+        self.link_action = QAction(self.tr("Link to project…"), self)
+        self.link_action.setObjectName("linkToProject")
+        self.link_action.setToolTip(self.tr("Link the selected recommendations to projects of this country"))
+        self.link_action.triggered.connect(self.link_selection_to_project)
+        self.link_button.setDefaultAction(self.link_action)
         self._update_actions()
 
     # --- loading and filtering -----------------------------------------------------------------
@@ -301,6 +310,7 @@ class RecommendationsPage(Page):
     def _update_actions(self) -> None:
         selected = len(self.selected_rows())
         self.bulk_selection_action.setEnabled(selected > 0)
+        self.link_action.setEnabled(selected > 0 and bool(self.context.country))
         self.bulk_button.setEnabled(self.model.total > 0)
         self.bulk_all_action.setText(
             labels.arg(self.tr("Set implementation status of all %1 matching…"), number(self.model.total))
@@ -405,6 +415,26 @@ class RecommendationsPage(Page):
         text = labels.arg(self.tr("Set implementation status of %1 recommendation(s)"), number(len(uids)))
         return self.editor.set_values(uids, {"implementation_status": status}, text)
 
+    def link_selection_to_project(self) -> None:
+        """Link to project…: tick the projects that work on the selected recommendations."""
+        uids, country = self.selected_uids(), self.context.country
+        if not uids or not country:
+            return
+        self._commit_detail()
+        what = labels.arg(self.tr("Projects working on the %1 selected recommendation(s):"), number(len(uids)))
+        self.link_dialog = open_link_dialog(
+            self, self.context.store, country, "recommendation", uids, what, self._linked, self._refused
+        )
+        self.link_dialog.finished.connect(lambda _result: setattr(self, "link_dialog", None))
+
+    def _linked(self, _changed: int) -> None:
+        self._reshow_detail()  # its projects; the selection stays
+        self._quiet = True
+        try:
+            self.context.notify_data_changed()  # the other pages and the status bar
+        finally:
+            self._quiet = False
+
     def _edited(self, uids: list[str]) -> None:
         current = self.table.currentIndex()
         self.model.refresh()
@@ -505,6 +535,10 @@ class RecommendationsPage(Page):
 
     # --- context menu --------------------------------------------------------------------------
     def _table_menu(self, position: QPoint) -> None:
+        self.table_menu(position).popup(self.table.viewport().mapToGlobal(position))
+
+    def table_menu(self, position: QPoint) -> QMenu:
+        """The table's context menu at ``position`` (a row outside the selection becomes the selection)."""
         index = self.table.indexAt(position)
         if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             self.table.selectionModel().setCurrentIndex(
@@ -513,7 +547,8 @@ class RecommendationsPage(Page):
         menu = QMenu(self)
         menu.addAction(self.bulk_selection_action)
         menu.addAction(self.bulk_all_action)
+        menu.addAction(self.link_action)
         menu.addSeparator()
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        return menu
