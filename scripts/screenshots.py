@@ -14,38 +14,18 @@ user's data folder nor their Qt settings are touched.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea
+from shots import REPO, settle, wait_until
 
-from PySide6.QtCore import QEventLoop, QSettings, QSize, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea  # noqa: E402
-
-from tcdesk.paths import DataDir  # noqa: E402
-from tcdesk.services import demo, settings  # noqa: E402
-from tcdesk.store.db import open_store  # noqa: E402
-from ui.app import configure  # noqa: E402
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
-
-
-def wait_until(app: QApplication, condition: Callable[[], object], seconds: float = 30) -> None:
-    """Run the event loop until ``condition()`` holds (background work reports back through it)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the screenshot scene did not come about in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+from tcdesk.paths import DataDir
+from tcdesk.services import demo, settings
+from tcdesk.store.db import open_store
+from ui.app import configure
 
 
 def exchange_story(folder: Path) -> tuple[object, Path]:
