@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from tcdesk.services import checklist, overview, records
 from tcdesk.services.checklist_export import export_assessment
 from ui import style
+from ui.actions import shortcut_action, undo_redo_actions
 from ui.context import AppContext
 from ui.dialogs.checklist_dialogs import CompareDialog, LinkPicker
 from ui.labels import arg
@@ -332,13 +333,7 @@ class ChecklistPage(Page):
 
     def _build_actions(self) -> None:
         def action(text: str, keys: list[str], slot: Callable[[], object], name: str, on: QWidget) -> QAction:
-            act = QAction(text, on)
-            act.setObjectName(name)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            on.addAction(act)
-            return act
+            return shortcut_action(on, text, keys, slot, name)
 
         self.status_actions = [
             action(status_label(s), [str(n)], lambda _=False, s=s: self.set_status(s), f"status{n}", self.items_tab)
@@ -351,18 +346,9 @@ class ChecklistPage(Page):
             self.tr("Previous item"), ["K", "Ctrl+Up"], lambda: self.step(-1), "previousItem", self.items_tab
         )
         self.save_action = action(self.tr("Save evidence"), ["Ctrl+S"], self.save_evidence, "saveEvidence", self)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        for act, keys, name in (
-            (self.undo_action, ["Ctrl+Z"], "undoAssessment"),
-            (self.redo_action, ["Ctrl+Shift+Z", "Ctrl+Y"], "redoAssessment"),
-        ):
-            act.setObjectName(name)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(act)
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.redo_button.setDefaultAction(self.redo_action)
+        self.undo_action, self.redo_action = undo_redo_actions(
+            self, self.undo_stack, "Assessment", self.undo_button, self.redo_button
+        )
 
     # --- loading ---------------------------------------------------------------------------------
     def _changed(self, *args: object) -> None:

@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,6 +52,7 @@ from tcdesk.services import recommendation_query as query
 from tcdesk.services.portfolio_export import export_portfolio
 from tcdesk.store.db import Store
 from ui import labels
+from ui.actions import undo_redo_actions
 from ui.context import AppContext
 from ui.labels import arg
 from ui.models import SORT_ROLE
@@ -459,18 +460,9 @@ class ProjectsPage(Page):
         return tab
 
     def _build_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        for act, keys, name in (
-            (self.undo_action, ["Ctrl+Z"], "undoProjectEdit"),
-            (self.redo_action, ["Ctrl+Shift+Z", "Ctrl+Y"], "redoProjectEdit"),
-        ):
-            act.setObjectName(name)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(act)
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.redo_button.setDefaultAction(self.redo_action)
+        self.undo_action, self.redo_action = undo_redo_actions(
+            self, self.undo_stack, "ProjectEdit", self.undo_button, self.redo_button
+        )
 
     # --- loading -----------------------------------------------------------------------------------
     @property

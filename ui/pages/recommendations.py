@@ -10,7 +10,7 @@ service. Edits (status in the table, in bulk or in the pane; notes in the pane) 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from tcdesk.services import overview, records
 from tcdesk.services import recommendation_query as query
 from tcdesk.services.recommendation_detail import RecommendationDetail, detail
 from ui import labels
+from ui.actions import shortcut_action, undo_redo_actions
 from ui.context import AppContext
 from ui.delegates import HighlightDelegate, StatusDelegate, status_choices
 from ui.detail_pane import DetailPane
@@ -198,26 +199,11 @@ class RecommendationsPage(Page):
 
     def _build_actions(self) -> None:
         def action(text: str, keys: list[str], slot, name: str) -> QAction:  # type: ignore[no-untyped-def]
-            act = QAction(text, self)
-            act.setObjectName(name)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
+            return shortcut_action(self, text, keys, slot, name)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        for act, keys, name in (
-            (self.undo_action, ["Ctrl+Z"], "undoEdit"),
-            (self.redo_action, ["Ctrl+Shift+Z", "Ctrl+Y"], "redoEdit"),
-        ):
-            act.setObjectName(name)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(act)
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.redo_button.setDefaultAction(self.redo_action)
+        self.undo_action, self.redo_action = undo_redo_actions(
+            self, self.undo_stack, "Edit", self.undo_button, self.redo_button
+        )
         self.save_action = action(self.tr("Save status and notes"), ["Ctrl+S"], self.detail.save, "saveDetail")
         self.bulk_selection_action = QAction(self.tr("Set implementation status of the selection…"), self)
         self.bulk_selection_action.triggered.connect(self.set_status_of_selection)
