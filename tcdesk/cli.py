@@ -272,7 +272,6 @@ def main(argv: Sequence[str] | None = None, gui: Gui | None = None) -> int:
         return 1
     finally:
         store.close()
-    return 0  # pragma: no cover
 
 
 if __name__ == "__main__":  # pragma: no cover

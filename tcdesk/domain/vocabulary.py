@@ -10,6 +10,13 @@ RESPONSES = ("supported", "noted")
 IMPLEMENTATION_STATUSES = ("not started", "in progress", "partially implemented", "implemented")
 PRESENCES = ("HRA", "country office", "regional office", "peace mission", "none")
 PRIORITIES = ("high", "medium", "low")
+
+
+def priority_rank(priority: str) -> int:
+    """High first, then medium, low, and clusters without a priority last."""
+    return PRIORITIES.index(priority) if priority in PRIORITIES else len(PRIORITIES)
+
+
 PROJECT_STATUSES = ("pipeline", "active", "completed", "suspended", "closed")
 MODALITIES = ("bilateral", "south-south", "triangular", "multilateral", "other")
 LINK_KINDS = ("recommendation", "cluster")

@@ -29,7 +29,6 @@ from tcdesk.sync.errors import Cancelled
 
 IMPLEMENTED = "implemented"
 STATUS_ORDER = {"not started": 0, "in progress": 1, "partially implemented": 2, "": 3, IMPLEMENTED: 4}
-PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2, "": 3}
 
 
 class UnknownCountry(LookupError):

@@ -32,9 +32,6 @@ class MatrixRow:
     by_status: Counter[str] = field(default_factory=Counter)
 
 
-_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2, "": 3}
-
-
 def cluster_matrix(store: Store, iso3: str) -> list[MatrixRow]:
     """Live clusters of the country, high priority first, with counts over their live members."""
     rows: dict[str, MatrixRow] = {}
@@ -59,7 +56,7 @@ def cluster_matrix(store: Store, iso3: str) -> list[MatrixRow]:
             row.by_mechanism[mechanism] += n
             row.by_response[response or NOT_RECORDED] += n
             row.by_status[status or NOT_RECORDED] += n
-    return sorted(rows.values(), key=lambda r: (_PRIORITY_ORDER.get(r.priority, 3), r.title.casefold()))
+    return sorted(rows.values(), key=lambda r: (v.priority_rank(r.priority), r.title.casefold()))
 
 
 def export_matrix(store: Store, iso3: str, path: Path, labels: dict[str, str] | None = None) -> int:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tcdesk.domain.vocabulary import priority_rank
 from tcdesk.store.db import Store
 
 
@@ -93,8 +94,7 @@ def coverage(store: Store, iso3: str) -> list[ClusterCoverage]:
         for rec in members[uid]:
             found.update(by_target.get(rec, []))
         row.projects = sorted(found.items(), key=lambda p: p[1].casefold())
-    order = {"high": 0, "medium": 1, "low": 2}
-    return sorted(clusters.values(), key=lambda c: (order.get(c.priority, 3), c.title.casefold()))
+    return sorted(clusters.values(), key=lambda c: (priority_rank(c.priority), c.title.casefold()))
 
 
 @dataclass

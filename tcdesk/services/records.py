@@ -185,7 +185,7 @@ def set_cluster_members(store: Store, cluster_uid: str, recommendation_uids: Ite
     wanted = sorted(set(recommendation_uids))
     with store.transaction() as session:
         cluster = _load(session, "clusters", cluster_uid)
-        missing = [uid for uid in wanted if _exists(session, "recommendations", uid) is False]
+        missing = [uid for uid in wanted if not _exists(session, "recommendations", uid)]
         if missing:
             raise EditRefused([f"no recommendation with uid {uid}" for uid in missing])
         if cluster_members(session, cluster_uid) == wanted:

@@ -60,10 +60,6 @@ class Plan:
     def counts_json(self) -> dict[str, dict[str, int]]:
         return {s: {o: c.get(o, 0) for o in OUTCOMES} for s, c in self.counts.items()}
 
-    @property
-    def changes_anything(self) -> bool:
-        return any(c[o] for c in self.counts.values() for o in ("inserted", "updated", "conflicting", "deleted"))
-
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(items), _CHUNK):

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.first_revision import FIRST, make_first_revision_store
+
 FROZEN = os.environ.get("TCDESK_FROZEN", "")
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,26 +128,10 @@ def test_gui_paints_its_first_window_offscreen(data, tmp_path):
     assert shot.exists() and shot.stat().st_size > 0
 
 
-FIRST = "0001_initial"
-
-
 def test_a_store_from_the_first_revision_is_upgraded_with_a_backup(data):
-    from tcdesk.paths import DataDir
-    from tcdesk.store.db import SCHEMA_HEAD, current_revision, open_store
+    from tcdesk.store.db import SCHEMA_HEAD, current_revision
 
-    open_store(DataDir(data), migrate_to=FIRST).close()
-    connection = sqlite3.connect(data / "tcdesk.sqlite3")
-    connection.execute(
-        "INSERT INTO recommendations (uid, rev, base_rev, updated_at, updated_by, deleted, local_change, country,"
-        " mechanism, body, cycle, session, document, paragraph, recommending_state, text, response, issued_on,"
-        " themes, affected_persons, sdg_targets, implementation_status, notes) VALUES ('0b7a9a3e-1f49-4d38-9d6c-"
-        "2a7c1f0e3b11', 2, 1, '2026-01-01T00:00:00Z', 'HQ', 0, 5, 'KEN', 'UPR', 'UPR', '4', '49', 'A/HRC/55/11',"
-        " '140.1', 'Chile', 'Abolish the death penalty', 'noted', '2024-01-10', 'Death penalty', '', '16.1',"
-        " 'not started', 'n')"
-    )
-    connection.execute("INSERT INTO settings (key, value) VALUES ('office', 'KEN-HRA')")
-    connection.commit()
-    connection.close()
+    make_first_revision_store(data)
     assert current_revision(data / "tcdesk.sqlite3") == FIRST
 
     assert "KEN-HRA" in ok(tcdesk("office", data_dir=data))
