@@ -2,7 +2,8 @@
 
 A TF-IDF matrix of 5,000 recommendations has a vocabulary of 10,000+ terms but about 40 non-zeros a row:
 dense it would take hundreds of megabytes. Clustering needs only two products with a dense matrix of a
-few hundred columns (X·B and Xᵀ·B, for the truncated SVD), so that is all this class does. Both are
+few hundred columns (X·B and Xᵀ·B, for the truncated SVD), so that is what this class does, plus the
+three row helpers spherical k-means asks of any rows (``algorithms.Rows``), built on Xᵀ·B. The products are
 computed from the non-zeros in row chunks, then summed per row (or per column) with a cumulative-sum
 difference, which is exact for empty rows and several times faster than ``np.add.at``.
 """
@@ -86,6 +87,23 @@ class Csr:
             out[start:stop] = _segment_sums(products, colptr[start : stop + 1] - lo)
             start = stop
         return out
+
+    def rows_as_columns(self, indices: np.ndarray) -> np.ndarray:
+        """The rows at ``indices`` as the columns of a dense (columns, len(indices)) matrix."""
+        indices = np.asarray(indices, dtype=np.int64)
+        pick = np.zeros((self.shape[0], len(indices)))
+        pick[indices, np.arange(len(indices))] = 1.0
+        return self.t_dot(pick)
+
+    def group_sums(self, labels: np.ndarray, k: int) -> np.ndarray:
+        """(columns, k): column g is the sum of the rows labelled g; rows labelled -1 count nowhere."""
+        members = np.flatnonzero(labels >= 0)
+        one_hot = np.zeros((self.shape[0], k))
+        one_hot[members, labels[members]] = 1.0
+        return self.t_dot(one_hot)
+
+    def nonzero_rows(self) -> np.ndarray:
+        return self.row_norms() > 0
 
     def _row_chunks(self, width: int) -> Iterable[tuple[int, int]]:
         step = max(1, CHUNK_CELLS // max(1, width))
