@@ -111,6 +111,44 @@ def test_bundled_demo_package_imports_and_makes_a_briefing(data, tmp_path):
     assert text.strip()
 
 
+def test_suggested_clusters_match_those_of_the_development_numpy(data):
+    """The frozen numpy has no BLAS (installer/build.sh): its suggestions must agree with .venv's OpenBLAS ones."""
+    import json
+
+    from tcdesk.clustering.metrics import adjusted_rand_index
+
+    demo = ROOT / "resources" / "demo" / "demo-package.xlsx"
+    ok(tcdesk("office", "XVL-HRA", data_dir=data))
+    ok(tcdesk("import", str(demo), "--allow-untrusted", data_dir=data))
+    suggest = ["clusters", "suggest", "XVL", "--json", "-k", "4"]
+    frozen = json.loads(ok(tcdesk(*suggest, data_dir=data)))
+    command = [sys.executable, "-m", "tcdesk", "--data-dir", str(data), *suggest]
+    developed = json.loads(ok(subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT)))
+
+    def labels(suggestions):
+        return {uid: number for number, s in enumerate(suggestions) for uid in s["uids"]}
+
+    mine, theirs = labels(frozen), labels(developed)
+    assert len(frozen) == 4 and len(mine) >= 12 and mine.keys() == theirs.keys()
+    uids = sorted(mine)
+    assert adjusted_rand_index([mine[u] for u in uids], [theirs[u] for u in uids]) >= 0.8
+    assert all(s["title"] and s["explanation"] for s in frozen)
+
+
+def test_the_bundle_leaves_out_what_the_app_never_uses():
+    """What installer/build.sh and the spec leave out to stay under 170 MB stays out (bench/frozen_bench.py)."""
+    folder = Path(FROZEN).resolve().parent
+    names = {path.relative_to(folder).as_posix() for path in folder.rglob("*")}
+
+    def present(fragment: str) -> list[str]:
+        return sorted(name for name in names if fragment in name)
+
+    for fragment in ("openblas", "libgfortran", "reportlab/fonts/", "/pytest", "/sklearn", "/scipy", "QtNetwork"):
+        assert not present(fragment), f"{fragment} in the bundle: {present(fragment)[:3]}"
+    formats = [Path(name).name for name in present("Qt/plugins/imageformats/")]
+    assert formats and all("svg" in name for name in formats), formats
+
+
 def test_gui_paints_its_first_window_offscreen(data, tmp_path):
     ok(tcdesk("office", "KEN-HRA", data_dir=data))
     shot = tmp_path / "first.png"
