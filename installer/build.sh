@@ -39,7 +39,8 @@ else
     WHEEL="$(ls "$WHEELS"/numpy-"$NUMPY_VERSION"-*.whl 2>/dev/null | head -n 1 || true)"
     if [ -z "$WHEEL" ]; then
         echo "== numpy $NUMPY_VERSION without BLAS: compiling it once into build/wheels (a few minutes)"
-        "$FPY" "${PIP[@]}" wheel --no-deps --no-binary numpy -w "$WHEELS" "numpy==$NUMPY_VERSION" \
+        # --no-cache-dir: pip's wheel cache does not tell wheels apart by build settings
+        "$FPY" "${PIP[@]}" wheel --no-cache-dir --no-deps --no-binary numpy -w "$WHEELS" "numpy==$NUMPY_VERSION" \
             -Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none
         WHEEL="$(ls "$WHEELS"/numpy-"$NUMPY_VERSION"-*.whl | head -n 1)"
     fi
@@ -47,8 +48,11 @@ else
     "$FPY" "${PIP[@]}" install --force-reinstall --no-deps "$WHEEL"
 fi
 "$FPY" "${PIP[@]}" install -c "$CONSTRAINTS" -e ".[build]"
-"$FPY" -c 'import numpy; blas = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"]
-print(f"   numpy {numpy.__version__}, BLAS: {blas}")'
+TCDESK_NUMPY="${TCDESK_NUMPY:-source}" "$FPY" -c 'import os, sys, numpy
+blas = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"]
+print(f"   numpy {numpy.__version__}, BLAS: {blas}")
+if os.environ["TCDESK_NUMPY"] != "pypi" and blas != "none":
+    sys.exit("installer/build.sh: the numpy in build/frozen-venv has BLAS; delete build/wheels and build again")'
 
 VERSION="$("$FPY" -c 'from importlib.metadata import version; print(version("tcdesk"))')"
 ARCH="$(uname -m)"
