@@ -5,14 +5,19 @@ rendered by PDFium through pypdfium2: for the preview at screen resolution, lazi
 when it is first painted, and only the last few rendered pages are kept), and for printing at the
 printer's resolution (capped at 300 dpi: beyond that a page image only grows, the print does not
 improve). The document is read into memory, so the file on disk is never held open (Windows could not
-replace it for the next briefing otherwise). PDFium is not thread-safe: everything here runs on the GUI
-thread.
+replace it for the next briefing otherwise).
+
+PDFium is not thread-safe, even with separate documents, yet printing 150 pages at 300 dpi takes about
+10 s, which must not freeze the window: printing runs on a worker thread (QPainter may paint on a QPrinter
+there) and every PDFium call, the preview's and the printer's, holds ``PDFIUM`` for the time of one page.
+The preview then waits at most one page's rendering for the lock.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,8 +27,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from tcdesk.sync.errors import Cancelled
+
 PRINT_DPI_LIMIT = 300
 CACHED_PAGES = 12
+PDFIUM = threading.RLock()  # held by every use of PDFium, from any thread; re-entrant within one thread
 
 
 class PdfPages:
@@ -47,19 +55,23 @@ class PdfPages:
 
     @contextmanager
     def opened(self) -> Iterator[Any]:
+        """The PDFium document, with the ``PDFIUM`` lock held until it is closed."""
         import pypdfium2 as pdfium
 
-        document = pdfium.PdfDocument(self.data)
-        try:
-            yield document
-        finally:
-            document.close()
+        with PDFIUM:
+            document = pdfium.PdfDocument(self.data)
+            try:
+                yield document
+            finally:
+                document.close()
 
-    def render(self, index: int, scale: float, document: Any = None) -> QImage:
-        """Page ``index`` at ``scale`` pixels per point (1.0 = 72 dpi), on white."""
-        if document is None:
-            with self.opened() as opened:
-                return self.render(index, scale, opened)
+    def render(self, index: int, scale: float) -> QImage:
+        """Page ``index`` at ``scale`` pixels per point (1.0 = 72 dpi), on white; from any thread."""
+        with self.opened() as document:
+            return self._render(document, index, scale)
+
+    @staticmethod
+    def _render(document: Any, index: int, scale: float) -> QImage:
         page = document[index]
         try:
             bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True, fill_color=(255, 255, 255, 255))
@@ -77,15 +89,16 @@ class PageView(QWidget):
 
     MARGIN = 10
 
-    def __init__(self, preview: PdfPreview, index: int):
+    def __init__(self, preview: PdfPreview, index: int, points: tuple[float, float]):
         super().__init__()
         self.preview = preview
         self.index = index
+        self.points = points  # the page's own size: the view may outlive its PDF until it is deleted
         self.setObjectName(f"previewPage{index + 1}")
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def page_size(self) -> QSize:
-        width, height = self.preview.pages.sizes[self.index]
+        width, height = self.points
         scale = self.preview.scale
         return QSize(round(width * scale), round(height * scale))
 
@@ -126,6 +139,7 @@ class PdfPreview(QScrollArea):
     # --- contents --------------------------------------------------------------------------------
     def set_pdf(self, pages: PdfPages | None) -> None:
         for view in self.views:
+            view.hide()  # before the event loop deletes it, it must not paint a page that is gone
             self.column.removeWidget(view)
             view.deleteLater()
         self.views = []
@@ -135,7 +149,7 @@ class PdfPreview(QScrollArea):
             return
         self._fit()
         for index in range(len(pages)):
-            view = PageView(self, index)
+            view = PageView(self, index, pages.sizes[index])
             self.views.append(view)
             self.column.addWidget(view)
         self.verticalScrollBar().setValue(0)
@@ -182,8 +196,19 @@ class PdfPreview(QScrollArea):
         self._fit()
 
 
-def print_pages(pages: PdfPages, printer: QPrinter) -> int:
-    """Paint the pages the printer asks for (its page range, else all) at its resolution; returns how many."""
+def print_pages(
+    pages: PdfPages,
+    printer: QPrinter,
+    *,
+    progress: Callable[[float, str], None] = lambda fraction, message: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int:
+    """Paint the pages the printer asks for (its page range, else all) at its resolution; returns how many.
+
+    Meant for a worker thread (``ui.worker``). Between pages it reports ``printing page N of M`` and looks
+    at ``cancelled``: then the print job is aborted (what the printer already took may still come out)
+    and :class:`Cancelled` is raised.
+    """
     first, last = 1, len(pages)
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
         first, last = max(printer.fromPage(), 1), min(printer.toPage() or last, last)
@@ -192,19 +217,24 @@ def print_pages(pages: PdfPages, printer: QPrinter) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
+    total = last - first + 1
     printed = 0
     try:
-        with pages.opened() as document:
-            for number in range(first, last + 1):
-                if printed:
-                    printer.newPage()
-                image = pages.render(number - 1, dpi / 72, document)
-                target = QRectF(painter.viewport())
-                # keep the page's proportions inside the paper
-                scale = min(target.width() / image.width(), target.height() / image.height())
-                width, height = image.width() * scale, image.height() * scale
-                painter.drawImage(QRectF(target.x(), target.y(), width, height), image)
-                printed += 1
+        for number in range(first, last + 1):
+            if cancelled():
+                printer.abort()
+                raise Cancelled(f"printing was cancelled after {printed} of {total} pages")
+            progress(printed / total, f"printing page {printed + 1} of {total}")
+            image = pages.render(number - 1, dpi / 72)
+            if printed:
+                printer.newPage()
+            target = QRectF(painter.viewport())
+            # keep the page's proportions inside the paper
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            width, height = image.width() * scale, image.height() * scale
+            painter.drawImage(QRectF(target.x(), target.y(), width, height), image)
+            printed += 1
     finally:
         painter.end()
+    progress(1.0, "done")
     return printed

@@ -93,21 +93,61 @@ def test_save_as_copies_the_briefing(qtbot, page, tmp_path, monkeypatch):
     assert "Saved" in page.notice.text.text()
 
 
-def test_print_paints_every_page(qtbot, page, tmp_path):
+def test_generating_again_replaces_the_preview_without_painting_the_old_pages(qtbot, page):
+    """Old page views must not paint once their PDF is gone (pytest-qt fails a test on an exception raised
+    in ``paintEvent``): they are hidden at once, then deleted."""
     generate(qtbot, page)
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert page.print_to(printer) == page.result.pages
-    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == page.result.pages
+    qtbot.waitExposed(page.preview)
+    old = list(page.preview.views)
+    assert old and old[0].isVisible()
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert not any(view.isVisible() for view in old)
+    old[0].repaint()
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)
+    assert page.result is not None and page.preview.page_count() == page.result.pages == len(page.preview.views)
 
-    ranged = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    ranged.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    ranged.setOutputFileName(str(tmp_path / "two.pdf"))
+
+def pdf_printer(path: Path, mode=QPrinter.PrinterMode.ScreenResolution) -> QPrinter:  # type: ignore[no-untyped-def]
+    printer = QPrinter(mode)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def print_and_wait(qtbot, page, printer: QPrinter) -> None:  # type: ignore[no-untyped-def]
+    page.print_to(printer)
+    assert page.busy and not page.print_button.isEnabled() and not page.generate_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)
+
+
+def test_print_paints_every_page_in_the_background(qtbot, page, tmp_path):
+    generate(qtbot, page)
+    print_and_wait(qtbot, page, pdf_printer(tmp_path / "printed.pdf"))
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == page.result.pages
+    assert f"{page.result.pages} pages sent to the printer" in page.notice.text.text()
+    assert page.print_button.isEnabled()
+
+    ranged = pdf_printer(tmp_path / "two.pdf")
     ranged.setPrintRange(QPrinter.PrintRange.PageRange)
     ranged.setFromTo(2, 3)
-    assert page.print_to(ranged) == 2
+    print_and_wait(qtbot, page, ranged)
     assert len(PdfReader(str(tmp_path / "two.pdf")).pages) == 2
+    assert "2 pages sent to the printer" in page.notice.text.text()
+
+
+def test_printing_shows_its_progress_and_can_be_cancelled(qtbot, page, tmp_path):
+    """The preview and the printer share PDFium through one lock: holding it keeps the job on page 1."""
+    from ui.briefing_preview import PDFIUM
+
+    generate(qtbot, page)
+    with PDFIUM:
+        page.print_to(pdf_printer(tmp_path / "cancelled.pdf", QPrinter.PrinterMode.HighResolution))
+        dialog = page.operation.dialog
+        qtbot.waitUntil(lambda: dialog.isVisible() and "Printing page 1 of" in dialog.message.text(), timeout=WAIT_MS)
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)
+    assert "Printing was cancelled" in page.notice.text.text()
+    assert page.print_button.isEnabled() and page.generate_button.isEnabled()
 
 
 def test_print_dialog_offers_the_page_range(qtbot, page):
