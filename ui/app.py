@@ -5,7 +5,9 @@ first import) off the GUI thread behind a progress dialog without reshaping it. 
 the home page is built, and its figures are grouped SQL counts.
 
 ``TCDESK_BENCH_FIRST_PAINT=1`` makes the app print ``first-paint`` when the main window first paints
-and quit: the start-up benchmark and its test measure exactly that.
+and quit: the start-up benchmark and its test measure exactly that. With ``TCDESK_SMOKE_PAGES=1`` as well,
+it first shows every page of the navigation in turn, printing ``page KEY`` for each: the frozen build's
+smoke test uses it to see that every lazily imported page was bundled and builds on the demo data.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from ui.style import STYLE_SHEET
 
 BENCH_VARIABLE = "TCDESK_BENCH_FIRST_PAINT"
 SCREENSHOT_VARIABLE = "TCDESK_SCREENSHOT"
+SMOKE_PAGES_VARIABLE = "TCDESK_SMOKE_PAGES"
+PAGE_SETTLE_MS = 300  # per page in the smoke run: time for its first background load to report back
 
 
 def configure(app: QApplication) -> None:
@@ -104,7 +108,26 @@ class _FirstPaint(QObject):
         target = os.environ.get(SCREENSHOT_VARIABLE)
         if target and isinstance(window, QWidget):
             window.grab().save(target)
+        if os.environ.get(SMOKE_PAGES_VARIABLE) == "1":
+            _visit_pages(window, 0)
+        else:
+            QCoreApplication.quit()
+
+
+def _visit_pages(window: QObject, index: int) -> None:
+    """Show page ``index`` of the navigation, then the next one a moment later, then Settings; then quit."""
+    from ui.navigation import PAGES
+
+    if index > len(PAGES):
         QCoreApplication.quit()
+        return
+    if index == len(PAGES):
+        window.show_settings()  # type: ignore[attr-defined]
+        print("page settings", flush=True)
+    else:
+        window.show_page(index)  # type: ignore[attr-defined]
+        print(f"page {PAGES[index].key}", flush=True)
+    QTimer.singleShot(PAGE_SETTLE_MS, lambda: _visit_pages(window, index + 1))
 
 
 def run(data_dir: DataDir) -> int:

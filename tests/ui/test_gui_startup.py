@@ -52,6 +52,19 @@ def test_the_app_starts_paints_and_quits(tmp_path):
         store.close()
 
 
+def test_the_smoke_run_shows_every_page_on_the_demo_and_quits(tmp_path):
+    """What the frozen build's smoke test asks of the app (TCDESK_SMOKE_PAGES), checked from source too."""
+    from ui.navigation import PAGES
+
+    data = tmp_path / "data"
+    assert run_module("tcdesk", "--data-dir", str(data), "office", "TST-HRA").returncode == 0
+    env = {"TCDESK_BENCH_FIRST_PAINT": "1", "TCDESK_SMOKE_PAGES": "1", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    started = run_module("ui", "--data-dir", str(data), env=env)
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.splitlines() == ["first-paint", *(f"page {spec.key}" for spec in PAGES), "page settings"]
+    assert "Traceback" not in started.stderr, started.stderr
+
+
 def test_a_declined_demo_is_not_loaded_again(tmp_path):
     data = tmp_path / "data"
     store = open_store(DataDir(data))
