@@ -32,23 +32,31 @@ mkdir -p "$WHEELS"
 "$PY" "${PIP[@]}" freeze --exclude-editable > "$CONSTRAINTS"
 NUMPY_VERSION="$("$PY" -c 'from importlib.metadata import version; print(version("numpy"))')"
 
-if [ "${TCDESK_NUMPY:-source}" = "pypi" ]; then
-    echo "== numpy $NUMPY_VERSION from PyPI (TCDESK_NUMPY=pypi: with OpenBLAS)"
-    "$FPY" "${PIP[@]}" install --force-reinstall --no-deps "numpy==$NUMPY_VERSION"
-else
+NUMPY_SOURCE="${TCDESK_NUMPY:-source}"
+if [ "$NUMPY_SOURCE" != "pypi" ]; then
     WHEEL="$(ls "$WHEELS"/numpy-"$NUMPY_VERSION"-*.whl 2>/dev/null | head -n 1 || true)"
     if [ -z "$WHEEL" ]; then
         echo "== numpy $NUMPY_VERSION without BLAS: compiling it once into build/wheels (a few minutes)"
         # --no-cache-dir: pip's wheel cache does not tell wheels apart by build settings
-        "$FPY" "${PIP[@]}" wheel --no-cache-dir --no-deps --no-binary numpy -w "$WHEELS" "numpy==$NUMPY_VERSION" \
-            -Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none
-        WHEEL="$(ls "$WHEELS"/numpy-"$NUMPY_VERSION"-*.whl | head -n 1)"
+        if "$FPY" "${PIP[@]}" wheel --no-cache-dir --no-deps --no-binary numpy -w "$WHEELS" \
+            "numpy==$NUMPY_VERSION" -Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none; then
+            WHEEL="$(ls "$WHEELS"/numpy-"$NUMPY_VERSION"-*.whl | head -n 1)"
+        else
+            echo "installer/build.sh: WARNING: numpy could not be compiled (a C compiler and the Python headers" \
+                "are needed; see above). Taking PyPI's numpy instead: the folder will be about 26 MB larger." >&2
+            NUMPY_SOURCE="pypi"
+        fi
     fi
+fi
+if [ "$NUMPY_SOURCE" = "pypi" ]; then
+    echo "== numpy $NUMPY_VERSION from PyPI (with OpenBLAS)"
+    "$FPY" "${PIP[@]}" install --force-reinstall --no-deps "numpy==$NUMPY_VERSION"
+else
     echo "== numpy: $(basename "$WHEEL")"
     "$FPY" "${PIP[@]}" install --force-reinstall --no-deps "$WHEEL"
 fi
 "$FPY" "${PIP[@]}" install -c "$CONSTRAINTS" -e ".[build]"
-TCDESK_NUMPY="${TCDESK_NUMPY:-source}" "$FPY" -c 'import os, sys, numpy
+TCDESK_NUMPY="$NUMPY_SOURCE" "$FPY" -c 'import os, sys, numpy
 blas = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"]
 print(f"   numpy {numpy.__version__}, BLAS: {blas}")
 if os.environ["TCDESK_NUMPY"] != "pypi" and blas != "none":
