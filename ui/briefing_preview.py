@@ -8,9 +8,9 @@ improve). The document is read into memory, so the file on disk is never held op
 replace it for the next briefing otherwise).
 
 PDFium is not thread-safe, even with separate documents, yet printing 150 pages at 300 dpi takes about
-10 s, which must not freeze the window: printing runs on a worker thread (QPainter may paint on a QPrinter
-there) and every PDFium call, the preview's and the printer's, holds ``PDFIUM`` for the time of one page.
-The preview then waits at most one page's rendering for the lock.
+30 s (docs/performance.md), which must not freeze the window: printing runs on a worker thread (QPainter
+may paint on a QPrinter there) and every PDFium call, the preview's and the printer's, holds ``PDFIUM``
+for the time of one page. The preview then waits at most one page's rendering for the lock.
 """
 
 from __future__ import annotations
@@ -68,20 +68,16 @@ class PdfPages:
     def render(self, index: int, scale: float) -> QImage:
         """Page ``index`` at ``scale`` pixels per point (1.0 = 72 dpi), on white; from any thread."""
         with self.opened() as document:
-            return self._render(document, index, scale)
-
-    @staticmethod
-    def _render(document: Any, index: int, scale: float) -> QImage:
-        page = document[index]
-        try:
-            bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True, fill_color=(255, 255, 255, 255))
-            fmt = QImage.Format.Format_RGBX8888 if bitmap.n_channels == 4 else QImage.Format.Format_RGB888
-            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt)
-            image = image.copy()  # own the pixels: the bitmap's buffer goes away with it
-            bitmap.close()
-        finally:
-            page.close()
-        return image
+            page = document[index]
+            try:
+                bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True, fill_color=(255, 255, 255, 255))
+                fmt = QImage.Format.Format_RGBX8888 if bitmap.n_channels == 4 else QImage.Format.Format_RGB888
+                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt)
+                image = image.copy()  # own the pixels: the bitmap's buffer goes away with it
+                bitmap.close()
+            finally:
+                page.close()
+            return image
 
 
 class PageView(QWidget):
